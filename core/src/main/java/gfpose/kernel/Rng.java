@@ -1,0 +1,58 @@
+package gfpose.kernel;
+
+/**
+ * A small counter-free random stream (SplitMix64) with standard normal draws (Box–Muller, StrictMath),
+ * so a given seed gives the same numbers on every JDK and platform.
+ * Streams are derived from (seed, stream id): one stream per sample makes results independent of
+ * batch composition and thread count.
+ */
+public final class Rng {
+    private long state;
+    private double spare;
+    private boolean hasSpare;
+
+    public Rng(long seed) { this.state = mix(seed); }
+
+    /** The stream for {@code id} under {@code seed}; distinct ids give independent streams. */
+    public static Rng stream(long seed, long id) {
+        return new Rng(mix(seed) ^ mix(id * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    public long nextLong() {
+        state += 0x9E3779B97F4A7C15L;
+        return mix(state);
+    }
+
+    /** Uniform in [0, 1) with 53 random bits. */
+    public double nextDouble() { return (nextLong() >>> 11) * 0x1.0p-53; }
+
+    /** Uniform integer in [0, bound). */
+    public int nextInt(int bound) {
+        if (bound <= 0) throw new IllegalArgumentException("bound must be positive");
+        return (int) ((nextLong() >>> 33) % bound);
+    }
+
+    /** Standard normal. */
+    public double nextGaussian() {
+        if (hasSpare) { hasSpare = false; return spare; }
+        double u1;
+        do { u1 = nextDouble(); } while (u1 <= 0.0);
+        double u2 = nextDouble();
+        double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
+        double a = 2.0 * Math.PI * u2;
+        spare = r * StrictMath.sin(a);
+        hasSpare = true;
+        return r * StrictMath.cos(a);
+    }
+
+    /** Fills {@code n} floats from {@code off} with standard normal draws. */
+    public void fillGaussian(float[] dst, int off, int n) {
+        for (int i = 0; i < n; i++) dst[off + i] = (float) nextGaussian();
+    }
+}
