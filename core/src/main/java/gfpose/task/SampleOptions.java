@@ -1,0 +1,45 @@
+package gfpose.task;
+
+import gfpose.GfposeException;
+import gfpose.sampling.SamplerKind;
+
+/**
+ * How to sample: hypotheses per pose, steps, sampler, seed, and the time range.
+ *
+ * @param tStart   start time of the reverse process (1 for sampling from the prior; denoising uses its own t0)
+ * @param tEnd     last time queried (GFPose's sampling epsilon, 1e-3)
+ * @param snr      Langevin corrector signal-to-noise ratio (PC only)
+ * @param correctorSteps Langevin steps per predictor step (PC only)
+ * @param threads  worker threads (results never depend on it)
+ */
+public record SampleOptions(int hypotheses, int steps, SamplerKind sampler, long seed,
+                            double tStart, double tEnd, double snr, int correctorSteps, int threads) {
+    public SampleOptions {
+        if (hypotheses < 1) throw new GfposeException("--hypotheses must be >= 1, got " + hypotheses);
+        if (steps < 1) throw new GfposeException("--steps must be >= 1, got " + steps);
+        if (threads < 1) throw new GfposeException("--threads must be >= 1, got " + threads);
+        if (!(tStart > tEnd) || !(tEnd > 0) || tStart > 1) {
+            throw new GfposeException("time range must satisfy 0 < t_end < t_start <= 1, got " + tStart + " .. " + tEnd);
+        }
+        if (!(snr > 0)) throw new GfposeException("--snr must be > 0, got " + snr);
+        if (correctorSteps < 0) throw new GfposeException("corrector steps must be >= 0, got " + correctorSteps);
+    }
+
+    /** GFPose defaults: 1 hypothesis, 1000 steps, deterministic sampler, t from 1 to 1e-3. */
+    public static SampleOptions defaults() {
+        return new SampleOptions(1, 1000, SamplerKind.DETERMINISTIC, 0L, 1.0, 1e-3, 0.16, 1,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public SampleOptions withHypotheses(int h) { return new SampleOptions(h, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads); }
+
+    public SampleOptions withSteps(int s) { return new SampleOptions(hypotheses, s, sampler, seed, tStart, tEnd, snr, correctorSteps, threads); }
+
+    public SampleOptions withSampler(SamplerKind k) { return new SampleOptions(hypotheses, steps, k, seed, tStart, tEnd, snr, correctorSteps, threads); }
+
+    public SampleOptions withSeed(long s) { return new SampleOptions(hypotheses, steps, sampler, s, tStart, tEnd, snr, correctorSteps, threads); }
+
+    public SampleOptions withTStart(double t) { return new SampleOptions(hypotheses, steps, sampler, seed, t, tEnd, snr, correctorSteps, threads); }
+
+    public SampleOptions withThreads(int n) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, n); }
+}
