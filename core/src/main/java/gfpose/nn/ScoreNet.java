@@ -1,28 +1,177 @@
 package gfpose.nn;
 
+import gfpose.GfposeException;
+import gfpose.io.SafetensorsDType;
+import gfpose.kernel.Activation;
+import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * CONTRACT STUB (to be implemented by the nn work): the GFPose score network {@code ScoreModelFC_Adv}.
- * Signatures here are the agreed API; bodies are filled in by the nn branch.
+ * The GFPose score network {@code ScoreModelFC_Adv} (eval mode): an MLP on the flattened pose with a sinusoidal
+ * time embedding, a condition embedding of the masked difference x − c, a pre layer, residual blocks and an output
+ * layer. Its output is an ε-prediction; the score is −out / std(t).
+ *
+ * <p>Immutable and thread-safe. A row's result never depends on the other rows of the batch nor on the thread
+ * count: every row goes through the same per-row arithmetic (see {@link gfpose.kernel.Gemm}).
  */
 public final class ScoreNet {
-    private ScoreNet() {}
+    /** Name of the VE-leftover buffer that PyTorch checkpoints carry; accepted and ignored. */
+    public static final String SIGMAS = "sigmas";
 
-    /** Loads and validates a safetensors weights file (names, shapes, dtypes; config from metadata). */
-    public static ScoreNet load(Path file) { throw new UnsupportedOperationException("nn: not implemented yet"); }
+    /** Rows per pass through the layers: weights are streamed once per tile, scratch stays small. */
+    static final int TILE = 64;
+    /** Threads get row chunks that are multiples of this. */
+    static final int GRAIN = 4;
+
+    private final ModelConfig config;
+    private final TimeEmbedding timeEmbedding;
+    private final Sublayer pre;
+    private final Linear timeEmbed;
+    private final Linear condEmbed;
+    private final ResBlock[] blocks;
+    private final Linear postDense;
+    private final ConcurrentLinkedQueue<Workspace> spare = new ConcurrentLinkedQueue<>();
+
+    /** {@code p} has been validated against {@link #parameterSpecs}. */
+    private ScoreNet(ModelConfig c, Map<String, float[]> p) {
+        this.config = c;
+        int h = c.hidden(), e = c.embed();
+        timeEmbedding = new TimeEmbedding(e);
+        pre = new Sublayer("pre_dense", "pre_gnorm", c.inDim(), c, p);
+        timeEmbed = new Linear("shared_time_embed.0", p.get("shared_time_embed.0.weight"), p.get("shared_time_embed.0.bias"), e, e);
+        condEmbed = new Linear("cond_embed.0", p.get("cond_embed.0.weight"), p.get("cond_embed.0.bias"), h, c.condIn());
+        blocks = new ResBlock[c.blocks()];
+        for (int b = 0; b < blocks.length; b++) blocks[b] = new ResBlock(b + 1, c, p);
+        postDense = new Linear("post_dense", p.get("post_dense.weight"), p.get("post_dense.bias"), c.inDim(), h);
+    }
+
+    /** The trainable parameters of a network of this shape, in PyTorch registration ({@code parameters()}) order. */
+    public static List<ParamSpec> parameterSpecs(ModelConfig c) {
+        List<ParamSpec> s = new ArrayList<>(Sublayer.specs("pre_dense", "pre_gnorm", c.inDim(), c));
+        s.addAll(Linear.specs("shared_time_embed.0", c.embed(), c.embed()));
+        s.addAll(Linear.specs("cond_embed.0", c.hidden(), c.condIn()));
+        for (int b = 1; b <= c.blocks(); b++) s.addAll(ResBlock.specs(b, c));
+        s.addAll(Linear.specs("post_dense", c.inDim(), c.hidden()));
+        return Collections.unmodifiableList(s);
+    }
+
+    /**
+     * Builds a network from a PyTorch-named state dict (flattened C-order values). Every parameter must be present
+     * with its size; {@code sigmas} is ignored; any other name is an error.
+     */
+    public static ScoreNet fromTensors(ModelConfig config, Map<String, float[]> stateDict) {
+        checkSupported(config, "state dict");
+        Set<String> expected = new HashSet<>();
+        for (ParamSpec s : parameterSpecs(config)) {
+            expected.add(s.name());
+            float[] v = stateDict.get(s.name());
+            if (v == null) throw new GfposeException("state dict: missing tensor '" + s.name() + "' " + s.shapeString());
+            if (v.length != s.size()) {
+                throw new GfposeException("state dict: tensor '" + s.name() + "' has " + v.length + " values, expected "
+                        + s.shapeString() + " = " + s.size());
+            }
+        }
+        for (String name : stateDict.keySet()) {
+            if (!expected.contains(name) && !name.equals(SIGMAS)) {
+                throw new GfposeException("state dict: unexpected tensor '" + name + "' (" + describe(config) + ")");
+            }
+        }
+        return new ScoreNet(config, stateDict);
+    }
 
     /** A randomly initialised network (PyTorch default init), deterministic in the seed. */
-    public static ScoreNet random(ModelConfig config, long seed) { throw new UnsupportedOperationException("nn: not implemented yet"); }
+    public static ScoreNet random(ModelConfig config, long seed) {
+        Map<String, float[]> p = new LinkedHashMap<>();
+        List<ParamSpec> specs = parameterSpecs(config);
+        for (int i = 0; i < specs.size(); i++) {
+            ParamSpec s = specs.get(i);
+            float[] v = new float[s.size()];
+            switch (s.init()) {
+                case ONES -> Arrays.fill(v, 1f);
+                case ZEROS -> { }
+                case UNIFORM -> {
+                    // one stream per parameter: adding a layer never changes the others' values
+                    Rng rng = Rng.stream(seed, i);
+                    double bound = 1.0 / Math.sqrt(s.fanIn());
+                    for (int k = 0; k < v.length; k++) v[k] = (float) ((2 * rng.nextDouble() - 1) * bound);
+                }
+            }
+            p.put(s.name(), v);
+        }
+        return fromTensors(config, p);
+    }
+
+    /** Loads and validates a safetensors weights file (names, shapes, dtypes; config from metadata). */
+    public static ScoreNet load(Path file) { return ScoreNetFile.load(file); }
 
     /** Writes the weights (F32) with the configuration in the metadata, atomically. */
-    public void save(Path file) { throw new UnsupportedOperationException("nn: not implemented yet"); }
+    public void save(Path file) { save(file, SafetensorsDType.F32); }
 
-    public ModelConfig config() { throw new UnsupportedOperationException("nn: not implemented yet"); }
+    /** Writes the weights as F32, F16 or BF16 (the latter two round to nearest even), atomically. */
+    public void save(Path file, SafetensorsDType dtype) { ScoreNetFile.save(this, file, dtype); }
+
+    public ModelConfig config() { return config; }
 
     /** Number of trainable parameters (12,504,627 for GFPose). */
-    public long parameterCount() { throw new UnsupportedOperationException("nn: not implemented yet"); }
+    public long parameterCount() {
+        long n = 0;
+        for (ParamSpec s : parameterSpecs(config)) n += s.size();
+        return n;
+    }
+
+    /** Copies of all parameters by PyTorch name, in registration order (flattened C order). */
+    public Map<String, float[]> parameters() {
+        Map<String, float[]> p = new LinkedHashMap<>();
+        putSublayer(p, pre);
+        putLinear(p, timeEmbed);
+        putLinear(p, condEmbed);
+        for (ResBlock b : blocks) { putSublayer(p, b.first); putSublayer(p, b.second); }
+        putLinear(p, postDense);
+        return p;
+    }
+
+    private static void putSublayer(Map<String, float[]> p, Sublayer s) {
+        putLinear(p, s.dense);
+        putLinear(p, s.denseT);
+        putLinear(p, s.denseCond);
+        p.put(s.norm.name + ".weight", s.norm.gamma());
+        p.put(s.norm.name + ".bias", s.norm.beta());
+    }
+
+    private static void putLinear(Map<String, float[]> p, Linear l) {
+        p.put(l.name + ".weight", l.weight());
+        p.put(l.name + ".bias", l.bias());
+    }
+
+    /** A one-line summary: architecture, sizes and parameter count. */
+    public String info() {
+        return String.format("ScoreModelFC_Adv: %d joints x %d, hidden %d, embed %d, %d blocks, GroupNorm(%d), %,d parameters",
+                config.joints(), config.jointDim(), config.hidden(), config.embed(), config.blocks(), config.groups(),
+                parameterCount());
+    }
+
+    @Override public String toString() { return info(); }
+
+    static String describe(ModelConfig c) {
+        return "model config: hidden " + c.hidden() + ", embed " + c.embed() + ", blocks " + c.blocks() + ", groups " + c.groups();
+    }
+
+    static void checkSupported(ModelConfig c, String where) {
+        // the difference x − c needs both in the same per-joint layout
+        if (c.condDim() != c.jointDim()) {
+            throw new GfposeException(where + ": cond_dim " + c.condDim() + " must equal joint_dim " + c.jointDim());
+        }
+    }
 
     /**
      * Eval-mode forward: the epsilon prediction {@code out} for rows [0, rows).
@@ -32,9 +181,85 @@ public final class ScoreNet {
      * @param cond [rows * 51] conditions (2-D conditions have z = 0)
      * @param mask [rows * 51] 1 = use, 0 = drop; null = all ones
      * @param out  [rows * 51] receives the network output
-     * @param pool splits the rows across threads; results do not depend on its size
+     * @param pool splits the rows across threads; results do not depend on its size (null = calling thread)
      */
     public void forward(float[] x, float[] tau, float[] cond, float[] mask, int rows, float[] out, ThreadPool pool) {
-        throw new UnsupportedOperationException("nn: not implemented yet");
+        checkInputs(x, tau, cond, mask, rows, out);
+        if (rows == 0) return;
+        if (pool == null) { forwardChunk(x, tau, cond, mask, 0, rows, out); return; }
+        pool.forRange(rows, GRAIN, (from, to) -> forwardChunk(x, tau, cond, mask, from, to, out));
+    }
+
+    private void checkInputs(float[] x, float[] tau, float[] cond, float[] mask, int rows, float[] out) {
+        if (rows < 0) throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        long n = (long) rows * config.inDim(), nc = (long) rows * config.condIn();
+        if (x.length < n || out.length < n || cond.length < nc || tau.length < rows || (mask != null && mask.length < nc)) {
+            throw new IllegalArgumentException("forward: arrays too short for " + rows + " rows (x " + x.length + ", tau "
+                    + tau.length + ", cond " + cond.length + ", mask " + (mask == null ? "null" : mask.length) + ", out "
+                    + out.length + ")");
+        }
+    }
+
+    private void forwardChunk(float[] x, float[] tau, float[] cond, float[] mask, int from, int to, float[] out) {
+        Workspace ws = spare.poll();
+        if (ws == null) ws = new Workspace(config, TILE);
+        try {
+            for (int r = from; r < to; r += TILE) run(ws, x, tau, cond, mask, r, Math.min(TILE, to - r), out, null);
+        } finally {
+            spare.offer(ws);
+        }
+    }
+
+    /** Forward pass that also returns the intermediate activations under the golden archive's names. */
+    Map<String, float[]> forwardTrace(float[] x, float[] tau, float[] cond, float[] mask, int rows) {
+        checkInputs(x, tau, cond, mask, rows, new float[rows * config.inDim()]);
+        Trace trace = new Trace();
+        float[] out = new float[rows * config.inDim()];
+        run(new Workspace(config, Math.max(rows, 1)), x, tau, cond, mask, 0, rows, out, trace);
+        trace.record("out", out, out.length);
+        return trace.values;
+    }
+
+    /** The whole network on rows [r0, r0 + n) (n ≤ ws.capacity); scratch rows start at 0. */
+    private void run(Workspace ws, float[] x, float[] tau, float[] cond, float[] mask, int r0, int n, float[] out, Trace trace) {
+        int in = config.inDim(), hid = config.hidden(), emb = config.embed();
+        conditionDifference(x, cond, mask, r0, n, ws.d);
+        if (trace != null) trace.record("act/cond_in", ws.d, n * config.condIn());
+        timeEmbedding.forward(tau, r0, n, ws.tembRaw, 0);
+        if (trace != null) trace.record("temb_raw", ws.tembRaw, n * emb);
+        timeEmbed.forward(ws.tembRaw, 0, n, ws.temb, 0, false, Activation.SILU);
+        if (trace != null) trace.record("act/temb", ws.temb, n * emb);
+        condEmbed.forward(ws.d, 0, n, ws.cemb, 0, false, Activation.SILU);
+        if (trace != null) trace.record("act/cemb", ws.cemb, n * hid);
+        pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, trace, "act/pre");
+        if (trace != null) trace.record("act/h0", ws.h, n * hid);
+        for (int b = 0; b < blocks.length; b++) {
+            blocks[b].forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, trace);
+            if (trace != null) trace.record("act/h" + (b + 1), ws.h, n * hid);
+        }
+        postDense.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
+    }
+
+    /**
+     * d = x − c with the depth of d zeroed on rows whose condition is 2-D (all depths 0), then d ⊙ mask,
+     * as {@code ScoreModelFC_Adv.forward} does in eval mode.
+     */
+    private void conditionDifference(float[] x, float[] cond, float[] mask, int r0, int n, float[] d) {
+        int dim = config.condDim(), len = config.condIn();
+        for (int r = 0; r < n; r++) {
+            int o = (r0 + r) * len;
+            float zflag = 1f;
+            if (dim > 2) {
+                float s = 0f;
+                for (int j = 0; j < config.joints(); j++) s += Math.abs(cond[o + j * dim + 2]);
+                zflag = s > 0f ? 1f : 0f;
+            }
+            for (int i = 0; i < len; i++) {
+                float v = x[o + i] - cond[o + i];
+                if (i % dim == 2) v *= zflag;
+                if (mask != null) v *= mask[o + i];
+                d[r * len + i] = v;
+            }
+        }
     }
 }

@@ -1,0 +1,52 @@
+package gfpose.nn;
+
+import java.util.Arrays;
+
+/**
+ * One trainable parameter of the network: its PyTorch {@code state_dict} name, shape and default initialisation.
+ *
+ * @param name  PyTorch name, e.g. {@code b1_dense1.weight}
+ * @param shape [out, in] for a Linear weight, [channels] for biases and GroupNorm γ/β
+ * @param init  how {@link ScoreNet#random} fills it
+ * @param fanIn the owning Linear's input width (bound 1/√fanIn), 0 for GroupNorm parameters
+ */
+public record ParamSpec(String name, int[] shape, Init init, int fanIn) {
+
+    /** PyTorch default initialisation of the parameter. */
+    public enum Init {
+        /** U(−1/√fanIn, 1/√fanIn): Linear weight and bias. */
+        UNIFORM,
+        /** All ones: GroupNorm γ. */
+        ONES,
+        /** All zeros: GroupNorm β. */
+        ZEROS
+    }
+
+    public ParamSpec {
+        shape = shape.clone();
+    }
+
+    @Override public int[] shape() { return shape.clone(); }
+
+    /** Number of elements. */
+    public int size() {
+        int n = 1;
+        for (int d : shape) n *= d;
+        return n;
+    }
+
+    /** The shape as PyTorch prints it, e.g. {@code [1024, 51]}. */
+    public String shapeString() { return Arrays.toString(shape); }
+
+    /** Whether another shape equals this one. */
+    public boolean hasShape(int[] other) { return Arrays.equals(shape, other); }
+
+    // records compare array components by reference; compare by value instead
+    @Override public boolean equals(Object o) {
+        return o instanceof ParamSpec p && p.name.equals(name) && Arrays.equals(p.shape, shape) && p.init == init && p.fanIn == fanIn;
+    }
+
+    @Override public int hashCode() { return name.hashCode() * 31 + Arrays.hashCode(shape); }
+
+    @Override public String toString() { return name + " " + shapeString(); }
+}

@@ -1,0 +1,71 @@
+package gfpose.nn;
+
+import gfpose.GfposeException;
+import gfpose.io.Safetensors;
+import gfpose.io.SafetensorsDType;
+import gfpose.io.SafetensorsEntry;
+import gfpose.io.SafetensorsTensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reading and writing a {@link ScoreNet} as a safetensors file whose metadata carries the {@link ModelConfig}. */
+final class ScoreNetFile {
+    private ScoreNetFile() {}
+
+    static final String MODEL_KEY = "gfpose.model";
+    static final String MODEL_NAME = "ScoreModelFC_Adv";
+
+    /** Reads the file, takes the config from its metadata and checks every tensor against it; first mismatch wins. */
+    static ScoreNet load(Path file) {
+        Safetensors st = Safetensors.read(file);
+        String model = st.metadata().get(MODEL_KEY);
+        if (model != null && !model.equals(MODEL_NAME)) {
+            throw new GfposeException(file + ": metadata '" + MODEL_KEY + "' is '" + model + "', expected '" + MODEL_NAME + "'");
+        }
+        ModelConfig config;
+        try {
+            config = ModelConfig.fromMetadata(st.metadata(), file.toString());
+        } catch (GfposeException e) {
+            String m = e.getMessage();
+            throw new GfposeException(m.startsWith(file.toString()) ? m : file + ": " + m, e);
+        }
+        ScoreNet.checkSupported(config, file.toString());
+        Map<String, float[]> params = new LinkedHashMap<>();
+        Set<String> expected = new HashSet<>();
+        for (ParamSpec s : ScoreNet.parameterSpecs(config)) {
+            expected.add(s.name());
+            SafetensorsEntry e = st.entry(s.name());
+            if (e == null) {
+                throw new GfposeException(file + ": missing tensor '" + s.name() + "' " + s.shapeString() + " ("
+                        + ScoreNet.describe(config) + ")");
+            }
+            if (!s.hasShape(e.shape())) {
+                throw new GfposeException(file + ": tensor '" + s.name() + "' has shape " + e.shapeString() + ", expected "
+                        + s.shapeString() + " (" + ScoreNet.describe(config) + ")");
+            }
+            if (!e.dtype().isFloat() || e.dtype() == SafetensorsDType.F64) {
+                throw new GfposeException(file + ": tensor '" + s.name() + "' has dtype " + e.dtype() + ", expected F32, F16 or BF16");
+            }
+        }
+        for (SafetensorsEntry e : st.entries()) {
+            if (!expected.contains(e.name()) && !e.name().equals(ScoreNet.SIGMAS)) {
+                throw new GfposeException(file + ": unexpected tensor '" + e.name() + "' (" + ScoreNet.describe(config) + ")");
+            }
+        }
+        for (ParamSpec s : ScoreNet.parameterSpecs(config)) params.put(s.name(), st.floats(s.name()));
+        return ScoreNet.fromTensors(config, params);
+    }
+
+    /** Writes every parameter in registration order with the config as metadata; {@code sigmas} is not written. */
+    static void save(ScoreNet net, Path file, SafetensorsDType dtype) {
+        Map<String, float[]> p = net.parameters();
+        List<SafetensorsTensor> tensors = new ArrayList<>();
+        for (ParamSpec s : ScoreNet.parameterSpecs(net.config())) tensors.add(new SafetensorsTensor(s.name(), s.shape(), p.get(s.name())));
+        Safetensors.write(file, net.config().toMetadata(), tensors, dtype);
+    }
+}

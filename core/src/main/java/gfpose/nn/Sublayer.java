@@ -1,0 +1,58 @@
+package gfpose.nn;
+
+import gfpose.kernel.Activation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The unit the network repeats: dst (+)= SiLU(GN(dense(in) + dense_t(temb) + dense_cond(cemb))).
+ * The pre layer ({@code pre_dense*}, {@code pre_gnorm}) and each half of a residual block
+ * ({@code b1_dense1*}, {@code b1_gnorm1}) are one each; dropout is the identity in eval mode.
+ */
+final class Sublayer {
+    final Linear dense;
+    final Linear denseT;
+    final Linear denseCond;
+    final GroupNorm norm;
+
+    Sublayer(String denseName, String normName, int in, ModelConfig c, Map<String, float[]> p) {
+        int h = c.hidden();
+        dense = new Linear(denseName, p.get(denseName + ".weight"), p.get(denseName + ".bias"), h, in);
+        denseT = new Linear(denseName + "_t", p.get(denseName + "_t.weight"), p.get(denseName + "_t.bias"), h, c.embed());
+        denseCond = new Linear(denseName + "_cond", p.get(denseName + "_cond.weight"), p.get(denseName + "_cond.bias"), h, h);
+        norm = new GroupNorm(normName, p.get(normName + ".weight"), p.get(normName + ".bias"), h, c.groups());
+    }
+
+    /** Parameters in PyTorch registration order: dense, dense_t, dense_cond, then the norm. */
+    static List<ParamSpec> specs(String denseName, String normName, int in, ModelConfig c) {
+        List<ParamSpec> s = new ArrayList<>();
+        s.addAll(Linear.specs(denseName, c.hidden(), in));
+        s.addAll(Linear.specs(denseName + "_t", c.hidden(), c.embed()));
+        s.addAll(Linear.specs(denseName + "_cond", c.hidden(), c.hidden()));
+        s.addAll(GroupNorm.specs(normName, c.hidden()));
+        return s;
+    }
+
+    /**
+     * For rows [0, rows): sum = dense(in) + dense_t(temb) + dense_cond(cemb), normalised in place, then
+     * dst = SiLU(sum), or dst += SiLU(sum) when {@code residual}. All buffers start at offset 0 except in.
+     */
+    void forward(float[] in, int inOff, float[] temb, float[] cemb, int rows, float[] sum, float[] dst,
+                 boolean residual, Trace trace, String tag) {
+        int h = norm.channels;
+        // summed in the reference's order: ((dense + dense_t) + dense_cond)
+        dense.forward(in, inOff, rows, sum, 0, false, Activation.NONE);
+        denseT.forward(temb, 0, rows, sum, 0, true, Activation.NONE);
+        denseCond.forward(cemb, 0, rows, sum, 0, true, Activation.NONE);
+        if (trace != null) trace.record(tag + "_sum", sum, rows * h);
+        norm.forward(sum, 0, rows, sum, 0);
+        if (trace != null) trace.record(tag + "_gn", sum, rows * h);
+        int n = rows * h;
+        if (residual) {
+            for (int i = 0; i < n; i++) dst[i] += Activation.SILU.apply(sum[i]);
+        } else {
+            for (int i = 0; i < n; i++) dst[i] = Activation.SILU.apply(sum[i]);
+        }
+    }
+}
