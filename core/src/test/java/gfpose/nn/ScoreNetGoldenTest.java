@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Agreement with the official PyTorch ScoreModelFC_Adv on the golden archive (random-init weights, B = 8).
@@ -86,6 +87,19 @@ class ScoreNetGoldenTest {
         report.append(String.format("out_eval %.2e%n", e));
         System.out.print("golden relative errors:\n" + report);
         assertThat(e).as("out_eval").isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    @Test
+    void fullSizeSafetensorsRoundTrip(@TempDir Path dir) {
+        Assumptions.assumeTrue(golden != null, "golden tensors not available");
+        Path f = dir.resolve("model.safetensors");
+        net.save(f);
+        ScoreNet back = ScoreNet.load(f);
+        assertThat(back.config()).isEqualTo(ModelConfig.GFPOSE);
+        float[] a = new float[8 * 51], b = new float[8 * 51];
+        net.forward(f("x"), f("tau"), f("condition"), f("mask"), 8, a, null);
+        back.forward(f("x"), f("tau"), f("condition"), f("mask"), 8, b, null);
+        assertThat(b).isEqualTo(a);
     }
 
     @Test
