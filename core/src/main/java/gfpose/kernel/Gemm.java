@@ -7,6 +7,8 @@ import java.util.Objects;
  * their backward pass. Every output element accumulates its products with FMA in increasing k order from 0,
  * then adds the bias, then the previous y, then applies the activation, on every backend. So a row's result
  * does not depend on which rows share the call, on the thread count, or on the vector width.
+ * The backend (Vector API at 512/256/128 bits, or scalar) is fixed at class load from the system property
+ * {@code gfpose.vector.bits}; call {@link #warmUp()} once at start-up.
  */
 public final class Gemm {
     private Gemm() {}

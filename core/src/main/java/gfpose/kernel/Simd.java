@@ -3,7 +3,8 @@ package gfpose.kernel;
 /**
  * Which GEMM backend this JVM uses, decided once from the system property {@code gfpose.vector.bits}
  * (512, 256, 128; 0 or "scalar" forces the scalar path; unset means the preferred species).
- * This class references no {@code jdk.incubator.vector} type, so it loads without the module.
+ * This class references no {@code jdk.incubator.vector} type, so it loads without the module. A width above
+ * the hardware's (512 on an AVX2 machine) is honoured but not intrinsified by C2, so it is slow: tests only.
  */
 final class Simd {
     private Simd() {}

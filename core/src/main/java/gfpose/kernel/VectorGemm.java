@@ -5,8 +5,10 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API GEMM: a 4-row x 4-vector register tile (16 FMA accumulators) over packed column panels.
- * Loaded only when {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
+ * The Vector API GEMM over packed column panels of four vectors: a 4-row x 4-vector register tile
+ * (16 FMA accumulators) at 512 bits, two 4-row x 2-vector tiles per panel at narrower widths. Rows past the
+ * last multiple of 4 use a 1-row tile; a partial last panel goes through a scratch tile. Loaded only when
+ * {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
  */
 final class VectorGemm {
     private VectorGemm() {}
