@@ -24,18 +24,13 @@ public final class TestPoses {
         return p;
     }
 
-    /** A standing person in camera coordinates (y down, facing the camera), mean H36M lengths, root at 5 m. */
+    /**
+     * A T-pose in camera coordinates (y down), mean H36M lengths, root at 5 m, facing the camera (the
+     * Y-up rest pose faces +Z; turned into camera axes it faces -z, towards the camera, its left at +x).
+     */
     public static float[] standing() {
-        float[] rest = Axes.CAMERA.fromYUp(Rig.meanH36m().restPose());
-        // turn to face the camera (-z in camera coordinates) and lower the arms a little
-        Quat turn = Quat.axisAngle(0, 1, 0, Math.PI);
-        float[] p = new float[Skeleton.DIM];
-        for (int j = 0; j < Skeleton.JOINTS; j++) {
-            double[] v = turn.rotate(new double[] {rest[3 * j], rest[3 * j + 1], rest[3 * j + 2]});
-            p[3 * j] = (float) v[0];
-            p[3 * j + 1] = (float) v[1];
-            p[3 * j + 2] = (float) (v[2] + 5000);
-        }
+        float[] p = Axes.CAMERA.fromYUp(Rig.meanH36m().restPose());
+        for (int j = 0; j < Skeleton.JOINTS; j++) p[3 * j + 2] += 5000;
         return p;
     }
 
