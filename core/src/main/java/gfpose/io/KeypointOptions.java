@@ -1,0 +1,18 @@
+package gfpose.io;
+
+/**
+ * How detector keypoints become {@link Keypoints2D}.
+ *
+ * @param minConfidence joints with a lower confidence (or visibility) are marked missing
+ * @param deriveSpine   derive the spine (7) as the midpoint of pelvis and thorax; off by default, so the spine is
+ *                      missing and the completion task fills it in, as GFPose does with MPII detections (the real
+ *                      spine joint is not on that line for a bent torso)
+ */
+public record KeypointOptions(float minConfidence, boolean deriveSpine) {
+    /** Confidence threshold 0.3 (a common detector cut-off), spine missing. */
+    public static final KeypointOptions DEFAULT = new KeypointOptions(0.3f, false);
+
+    public KeypointOptions withMinConfidence(float c) { return new KeypointOptions(c, deriveSpine); }
+
+    public KeypointOptions withDeriveSpine(boolean d) { return new KeypointOptions(minConfidence, d); }
+}

@@ -1,0 +1,58 @@
+package gfpose.io;
+
+import gfpose.GfposeException;
+import gfpose.skeleton.Skeleton;
+
+/**
+ * 2-D keypoints of one person in Human3.6M-17 order, in the pixels of the image they were detected in.
+ *
+ * @param uv         17 x (u, v), joint-major; 0 for missing joints
+ * @param observed   which joints are known; the rest are for the completion task to fill in
+ * @param confidence per joint, 0 for missing joints
+ * @param width      image width in pixels, 0 if unknown
+ * @param height     image height in pixels, 0 if unknown
+ */
+public record Keypoints2D(float[] uv, boolean[] observed, float[] confidence, int width, int height) {
+    public Keypoints2D {
+        if (uv.length != 2 * Skeleton.JOINTS || observed.length != Skeleton.JOINTS || confidence.length != Skeleton.JOINTS)
+            throw new IllegalArgumentException("Keypoints2D needs 34 coordinates, 17 flags and 17 confidences");
+        if (width < 0 || height < 0) throw new GfposeException("image size must not be negative, got " + width + "x" + height);
+        for (int j = 0; j < Skeleton.JOINTS; j++)
+            if (observed[j] && !(Float.isFinite(uv[2 * j]) && Float.isFinite(uv[2 * j + 1])))
+                throw new GfposeException("joint " + Skeleton.name(j) + " is observed but has a non-finite position");
+    }
+
+    /** All 17 joints observed with confidence 1 (uv joint-major, 34 values). */
+    public static Keypoints2D ofAll(float[] uv, int width, int height) {
+        boolean[] obs = new boolean[Skeleton.JOINTS];
+        float[] conf = new float[Skeleton.JOINTS];
+        java.util.Arrays.fill(obs, true);
+        java.util.Arrays.fill(conf, 1f);
+        return new Keypoints2D(uv.clone(), obs, conf, width, height);
+    }
+
+    public float u(int j) { return uv[2 * j]; }
+
+    public float v(int j) { return uv[2 * j + 1]; }
+
+    public boolean isObserved(int j) { return observed[j]; }
+
+    public int observedCount() {
+        int n = 0;
+        for (boolean b : observed) if (b) n++;
+        return n;
+    }
+
+    /** True when the image size is known. */
+    public boolean hasImageSize() { return width > 0 && height > 0; }
+
+    /** The same keypoints with another image size. */
+    public Keypoints2D withImageSize(int w, int h) { return new Keypoints2D(uv, observed, confidence, w, h); }
+
+    /** The same observation flags and confidences at new positions (missing joints are kept at 0). */
+    public Keypoints2D withUv(float[] newUv, int w, int h) {
+        float[] c = newUv.clone();
+        for (int j = 0; j < Skeleton.JOINTS; j++) if (!observed[j]) { c[2 * j] = 0; c[2 * j + 1] = 0; }
+        return new Keypoints2D(c, observed, confidence, w, h);
+    }
+}

@@ -1,0 +1,136 @@
+package gfpose.io.render;
+
+import gfpose.GfposeException;
+import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Skeleton;
+import java.util.List;
+
+/**
+ * Skeleton drawings of 3-D poses in three orthographic views: front (x right, y down), side (depth z to the
+ * right, y down) and top (x right, depth z up the page). Poses are in camera-like axes (y down, z away from
+ * the viewer), e.g. GFPose's image frame or camera millimetres. Left bones are blue, right bones red, the centre
+ * line grey; several hypotheses are drawn translucent over each other. A 2-D input (in the same units as the
+ * poses' x, y, as in the image frame) is drawn dashed in green over the front view.
+ */
+public final class PosePicture {
+    private PosePicture() {}
+
+    /** Panel side in pixels. */
+    public static final int PANEL = 300;
+    private static final int PAD = 20, LABEL = 18;
+    static final int LEFT = 0x1f5fbf, RIGHT = 0xd03030, CENTRE = 0x555555, INPUT = 0x2ca02c;
+    static final String[] VIEWS = {"front", "side", "top"};
+
+    /** One pose or a set of hypotheses, three views side by side; {@code input} may be null. */
+    public static Scene views(List<float[]> poses, Keypoints2D input) {
+        check(poses);
+        Scene s = new Scene(3 * PANEL, PANEL + LABEL);
+        double scale = scale(poses, input);
+        for (int view = 0; view < 3; view++) {
+            double[] c = centre(poses, input, view);
+            double ox = view * PANEL;
+            s.group(VIEWS[view]);
+            s.label(new Scene.Label(ox + 6, 14, VIEWS[view]));
+            double opacity = poses.size() == 1 ? 1 : Math.max(0.25, 1.5 / poses.size());
+            for (float[] p : poses) bones(s, p, view, ox, LABEL, c, scale, opacity);
+            if (view == 0 && input != null) input(s, input, ox, LABEL, c, scale);
+        }
+        return s;
+    }
+
+    /** An animation as a strip: one column per frame, rows front, side, top; one scale for all frames. */
+    public static Scene strip(List<float[]> frames) {
+        check(frames);
+        Scene s = new Scene(frames.size() * PANEL, 3 * PANEL);
+        double scale = scale(frames, null);
+        for (int view = 0; view < 3; view++) {
+            double[] c = centre(frames, null, view);
+            s.group(VIEWS[view]);
+            for (int f = 0; f < frames.size(); f++) bones(s, frames.get(f), view, f * PANEL, view * PANEL, c, scale, 1);
+        }
+        for (int f = 0; f < frames.size(); f++) s.label(new Scene.Label(f * PANEL + 6, 14, "frame " + f));
+        return s;
+    }
+
+    private static void bones(Scene s, float[] p, int view, double ox, double oy, double[] c, double scale, double opacity) {
+        for (int[] b : Skeleton.bones()) {
+            double[] a = screen(p, b[0], view, ox, oy, c, scale), e = screen(p, b[1], view, ox, oy, c, scale);
+            s.line(new Scene.Line(a[0], a[1], e[0], e[1], colour(b[1]), 3, opacity, false, "bone"));
+        }
+    }
+
+    private static void input(Scene s, Keypoints2D k, double ox, double oy, double[] c, double scale) {
+        for (int[] b : Skeleton.bones()) {
+            if (!k.isObserved(b[0]) || !k.isObserved(b[1])) continue;
+            s.line(new Scene.Line(ox + PANEL / 2.0 + (k.u(b[0]) - c[0]) * scale, oy + PANEL / 2.0 + (k.v(b[0]) - c[1]) * scale,
+                    ox + PANEL / 2.0 + (k.u(b[1]) - c[0]) * scale, oy + PANEL / 2.0 + (k.v(b[1]) - c[1]) * scale,
+                    INPUT, 1.5, 1, true, "input"));
+        }
+        for (int j = 0; j < Skeleton.JOINTS; j++)
+            if (k.isObserved(j))
+                s.dot(new Scene.Dot(ox + PANEL / 2.0 + (k.u(j) - c[0]) * scale, oy + PANEL / 2.0 + (k.v(j) - c[1]) * scale,
+                        2.5, INPUT, "input"));
+    }
+
+    static int colour(int joint) {
+        for (int j : Skeleton.left()) if (j == joint) return LEFT;
+        for (int j : Skeleton.right()) if (j == joint) return RIGHT;
+        return CENTRE;
+    }
+
+    /** View coordinates (horizontal, vertical-down) of a joint. */
+    private static double[] project(float[] p, int j, int view) {
+        double x = p[3 * j], y = p[3 * j + 1], z = p[3 * j + 2];
+        switch (view) {
+            case 0: return new double[] {x, y};
+            case 1: return new double[] {z, y};
+            default: return new double[] {x, -z};
+        }
+    }
+
+    private static double[] screen(float[] p, int j, int view, double ox, double oy, double[] c, double scale) {
+        double[] v = project(p, j, view);
+        return new double[] {ox + PANEL / 2.0 + (v[0] - c[0]) * scale, oy + PANEL / 2.0 + (v[1] - c[1]) * scale};
+    }
+
+    /** Centre of the bounding box of everything drawn in a view. */
+    private static double[] centre(List<float[]> poses, Keypoints2D in, int view) {
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (float[] p : poses) for (int j = 0; j < Skeleton.JOINTS; j++) grow(box, project(p, j, view));
+        if (view == 0 && in != null)
+            for (int j = 0; j < Skeleton.JOINTS; j++) if (in.isObserved(j)) grow(box, new double[] {in.u(j), in.v(j)});
+        return new double[] {(box[0] + box[2]) / 2, (box[1] + box[3]) / 2};
+    }
+
+    /** One scale for all views so that the largest extent fills the panel minus padding. */
+    private static double scale(List<float[]> poses, Keypoints2D in) {
+        double extent = 1e-9;
+        for (int view = 0; view < 3; view++) {
+            double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+            for (float[] p : poses) for (int j = 0; j < Skeleton.JOINTS; j++) grow(box, project(p, j, view));
+            if (view == 0 && in != null)
+                for (int j = 0; j < Skeleton.JOINTS; j++) if (in.isObserved(j)) grow(box, new double[] {in.u(j), in.v(j)});
+            extent = Math.max(extent, Math.max(box[2] - box[0], box[3] - box[1]));
+        }
+        return (PANEL - 2 * PAD - LABEL) / extent;
+    }
+
+    private static void grow(double[] box, double[] v) {
+        box[0] = Math.min(box[0], v[0]);
+        box[1] = Math.min(box[1], v[1]);
+        box[2] = Math.max(box[2], v[0]);
+        box[3] = Math.max(box[3], v[1]);
+    }
+
+    private static void check(List<float[]> poses) {
+        if (poses.isEmpty()) throw new GfposeException("picture: no poses to draw");
+        for (int i = 0; i < poses.size(); i++) {
+            float[] p = poses.get(i);
+            if (p.length != Skeleton.DIM)
+                throw new GfposeException("picture: pose " + i + " has " + p.length + " values, expected " + Skeleton.DIM);
+            for (int k = 0; k < p.length; k++)
+                if (!Float.isFinite(p[k]))
+                    throw new GfposeException("picture: pose " + i + " joint " + Skeleton.name(k / 3) + " is not finite");
+        }
+    }
+}
