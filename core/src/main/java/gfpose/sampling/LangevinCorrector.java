@@ -4,15 +4,17 @@ import gfpose.kernel.Rng;
 import gfpose.sde.Sde;
 
 /**
- * score_sde's Langevin corrector: x_mean = x + ε s, x = x_mean + √(2ε) z, with ε = 2α (snr·‖z‖/‖s‖)².
- * Differences from score_sde, both deliberate:
+ * Langevin corrector (score_sde {@code LangevinCorrector}): x_mean = x + ε s, x = x_mean + √(2ε) z, run
+ * {@code steps} times at each t. score_sde sets ε = 2α (snr·‖z‖/‖s‖)² with ‖z‖, ‖s‖ averaged over the batch.
+ * Here ‖z‖ and ‖s‖ are replaced by their values for a noise-dominated marginal, ‖z‖² ≈ d and
+ * ‖s‖² ≈ d/std(t)², giving <b>ε = 2α (snr·std(t))²</b> (NCSN's annealed-Langevin rule), because
  * <ul>
- * <li>α comes from {@link Sde#langevinAlpha}: score_sde reads {@code sde.alphas}, which its sub-VP SDE lacks
- *     (GFPose's corrector would crash); we use 1 − β_i/N of the shared β schedule for sub-VP and VP (∈ [0.98, 1),
- *     so practically α = 1) and 1 for VE, as score_sde.</li>
- * <li>‖z‖ and ‖s‖ are per row, not averaged over the batch, so a sample never depends on which others share
- *     its batch.</li>
+ * <li>batch-averaged norms make a sample depend on which other rows share its batch, and</li>
+ * <li>per-row norms make ε depend on the state, which biases the chain (ε blows up near a mode; in a 4-d
+ *     Gaussian test the covariance came out twice too large).</li>
  * </ul>
+ * α is {@link Sde#langevinAlpha}: score_sde reads {@code sde.alphas}, which its sub-VP SDE lacks (GFPose's corrector
+ * would crash); sub-VP and VP use 1 − β_i/N of the shared β schedule (∈ [0.98, 1)), VE uses 1.
  */
 public final class LangevinCorrector implements Corrector {
     private final Sde sde;
@@ -28,20 +30,19 @@ public final class LangevinCorrector implements Corrector {
 
     @Override public int steps() { return steps; }
 
+    /** ε(t) = 2α(t) (snr·std(t))². */
+    public double stepSize(double t) {
+        double s = snr * sde.std(t);
+        return 2 * sde.langevinAlpha(t) * s * s;
+    }
+
     @Override public void update(float[] x, float[] score, float[] xMean, int dim, int from, int to, double t,
                                  Rng[] rngs) {
-        double alpha = sde.langevinAlpha(t);
+        double eps = stepSize(t), noise = Math.sqrt(2 * eps);
         float[] z = new float[dim];
         for (int r = from; r < to; r++) {
             rngs[r].fillGaussian(z, 0, dim);
             int off = r * dim;
-            double zz = 0, ss = 0;
-            for (int i = 0; i < dim; i++) {
-                zz += (double) z[i] * z[i];
-                ss += (double) score[off + i] * score[off + i];
-            }
-            double eps = ss > 0 ? 2 * alpha * snr * snr * zz / ss : 0.0;
-            double noise = Math.sqrt(2 * eps);
             for (int i = 0; i < dim; i++) {
                 double mean = x[off + i] + eps * score[off + i];
                 xMean[off + i] = (float) mean;
