@@ -1,45 +1,174 @@
 package gfpose.task;
 
+import gfpose.GfposeException;
 import gfpose.nn.ScoreNet;
+import gfpose.sampling.TimeGrid;
+import gfpose.sde.NetworkScore;
+import gfpose.sde.Sde;
+import gfpose.sde.SubVpSde;
+import gfpose.skeleton.Skeleton;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * CONTRACT STUB (to be implemented by the sampling/task work): the one entry point for the five tasks.
- * Coordinates in and out are GFPose's image frame: u, v in pixels of an image of the given size, and
- * root-relative depth in the same pixel units (see {@link PoseSpace}). A pose is 17 joints x 3 (or x 2 for 2-D
- * input), joint-major. Results: {@code [pose][hypothesis][51]}.
+ * The one entry point for the five tasks: one score network plus an SDE sampler, with only the condition and its
+ * mask changing (spec §3.3). Coordinates in and out are GFPose's image frame: u, v in pixels of an image of the
+ * given size, and root-relative depth in the same pixel units (see {@link PoseSpace}). A pose is 17 joints x 3
+ * (or x 2 for 2-D input), joint-major. Results: {@code [pose][hypothesis][51]}.
+ * <p>
+ * Time grids: estimation, completion and generation use {@link TimeGrid#linspace} from {@code opt.tStart()} to
+ * {@code opt.tEnd()} (GFPose's grid and dt = −1/N for the defaults); denoising uses {@link TimeGrid#gfpose}
+ * (dt = −1/steps however short the span), as GFPose does.
  */
 public final class PosePrior implements AutoCloseable {
-    /** Wraps a loaded network. */
-    public PosePrior(ScoreNet net) { throw new UnsupportedOperationException("task: not implemented yet"); }
+    /** Rows per network call (poses are chunked; results do not depend on it). */
+    public static final int MAX_ROWS = 4096;
+    private static final int J = Skeleton.JOINTS, D = Skeleton.DIM;
+
+    private final ScoreNet net;
+    private final TaskSampler engine;
+
+    /** Wraps a loaded network with GFPose's sub-VP SDE. */
+    public PosePrior(ScoreNet net) { this(net, SubVpSde.GFPOSE); }
+
+    /** Wraps a loaded network with the SDE it was trained with. */
+    public PosePrior(ScoreNet net, Sde sde) {
+        this.net = net;
+        this.engine = new TaskSampler(sde, (c, m, rows, pool) -> new NetworkScore(net, sde, c, m, pool), MAX_ROWS);
+    }
+
+    private PosePrior(TaskSampler engine) {
+        this.net = null;
+        this.engine = engine;
+    }
+
+    /** A prior driven by any conditional score model (analytic scores in tests, other networks). */
+    public static PosePrior of(Sde sde, TaskSampler.ConditionalScore model) {
+        return new PosePrior(new TaskSampler(sde, model, MAX_ROWS));
+    }
 
     /** Loads a safetensors weights file. */
-    public static PosePrior load(Path weights) { throw new UnsupportedOperationException("task: not implemented yet"); }
+    public static PosePrior load(Path weights) { return new PosePrior(ScoreNet.load(weights)); }
 
-    public ScoreNet network() { throw new UnsupportedOperationException("task: not implemented yet"); }
+    public ScoreNet network() {
+        if (net == null) throw new IllegalStateException("this prior has no network");
+        return net;
+    }
+
+    public Sde sde() { return engine.sde(); }
 
     /**
      * 2-D -> 3-D estimation (GFPose {@code est}). {@code uv[p]} has 34 values (u, v per joint) in pixels.
+     * Mask 1 with the depth column 0; x_T from the prior.
      * @param observed null, or per pose 17 flags; a joint with false is masked out of the condition
      *                 (and, if any joint is missing, observed u, v are imputed as in {@code comp2d})
      */
     public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt) {
-        throw new UnsupportedOperationException("task: not implemented yet");
+        PoseSpace space = new PoseSpace(size);
+        checkCount(uv, observed);
+        List<TaskSampler.Job> jobs = new ArrayList<>();
+        for (int p = 0; p < uv.length; p++) {
+            boolean[] obs = flags(observed, p);
+            float[] in = uv[p];
+            if (in == null || in.length != 2 * J) throw new GfposeException("pose " + p + ": expected " + 2 * J + " values (u, v per joint), got " + (in == null ? 0 : in.length));
+            for (int j = 0; j < J; j++) if (obs[j]) requireFinite(in, 2 * j, 2, p, j);
+            float[] c = new float[D], mask = new float[D];
+            space.uvToNetwork(in, 0, c, 0);
+            boolean missing = false;
+            for (int j = 0; j < J; j++) {
+                if (obs[j]) { mask[3 * j] = 1; mask[3 * j + 1] = 1; }  // depth column stays 0
+                else { missing = true; c[3 * j] = 0; c[3 * j + 1] = 0; }
+            }
+            jobs.add(new TaskSampler.Job(c, mask, missing ? mask : null, null));  // comp2d: impute observed u, v
+        }
+        return toImage(space, engine.run(jobs, opt, TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps())));
     }
 
-    /** 3-D completion (GFPose {@code comp3d}): {@code xyz[p]} 51 values in the image frame; missing joints are false. */
+    /**
+     * 3-D completion (GFPose {@code comp3d}): {@code xyz[p]} 51 values in the image frame; missing joints are
+     * false (their values are ignored and may be NaN). Observed x, y, z are conditioned on, initialised with c and
+     * re-imputed with m(t)c + std(t)ε after every step; on return they equal m(t_end)·c (GFPose's x_mean).
+     */
     public float[][][] complete3d(float[][] xyz, boolean[][] observed, ImageSize size, SampleOptions opt) {
-        throw new UnsupportedOperationException("task: not implemented yet");
+        PoseSpace space = new PoseSpace(size);
+        checkCount(xyz, observed);
+        List<TaskSampler.Job> jobs = new ArrayList<>();
+        for (int p = 0; p < xyz.length; p++) {
+            boolean[] obs = flags(observed, p);
+            float[] in = pose3d(xyz[p], p, obs);
+            float[] c = space.toNetwork(in), mask = new float[D];
+            for (int j = 0; j < J; j++) {
+                for (int k = 0; k < 3; k++) {
+                    if (obs[j]) mask[3 * j + k] = 1;
+                    else c[3 * j + k] = 0;
+                }
+            }
+            jobs.add(new TaskSampler.Job(c, mask, mask, null));
+        }
+        return toImage(space, engine.run(jobs, opt, TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps())));
     }
 
-    /** Denoising (GFPose {@code den}): start from the noisy pose at {@code opt.tStart()} (default 0.05). */
+    /**
+     * Denoising (GFPose {@code den}): start from the noisy pose itself (not a prior sample) at {@code opt.tStart()}
+     * ({@link SampleOptions#denoiseDefaults()}: 0.05), c = 0, mask 0, dt = −1/steps (GFPose keeps −1/N).
+     */
     public float[][][] denoise(float[][] xyz, ImageSize size, SampleOptions opt) {
-        throw new UnsupportedOperationException("task: not implemented yet");
+        PoseSpace space = new PoseSpace(size);
+        checkCount(xyz, null);
+        float[] zero = new float[D];
+        boolean[] all = flags(null, 0);
+        List<TaskSampler.Job> jobs = new ArrayList<>();
+        for (int p = 0; p < xyz.length; p++) jobs.add(new TaskSampler.Job(zero, zero, null, space.toNetwork(pose3d(xyz[p], p, all))));
+        return toImage(space, engine.run(jobs, opt, TimeGrid.gfpose(opt.tStart(), opt.tEnd(), opt.steps())));
     }
 
-    /** Unconditional generation of {@code count} poses x {@code opt.hypotheses()}. */
+    /** Unconditional generation of {@code count} poses x {@code opt.hypotheses()} (c = 0, mask 0). */
     public float[][][] generate(int count, ImageSize size, SampleOptions opt) {
-        throw new UnsupportedOperationException("task: not implemented yet");
+        if (count < 0) throw new GfposeException("pose count must be >= 0, got " + count);
+        float[] zero = new float[D];
+        List<TaskSampler.Job> jobs = new ArrayList<>();
+        for (int p = 0; p < count; p++) jobs.add(new TaskSampler.Job(zero, zero, null, null));
+        PoseSpace space = new PoseSpace(size);
+        return toImage(space, engine.run(jobs, opt, TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps())));
+    }
+
+    private static float[][][] toImage(PoseSpace space, float[][][] net) {
+        for (float[][] pose : net) for (int h = 0; h < pose.length; h++) pose[h] = space.toImage(pose[h]);
+        return net;
+    }
+
+    private static void checkCount(float[][] poses, boolean[][] observed) {
+        if (poses == null) throw new GfposeException("no poses given");
+        if (observed != null && observed.length != poses.length) {
+            throw new GfposeException("observed flags for " + observed.length + " poses, but " + poses.length + " poses");
+        }
+    }
+
+    private static boolean[] flags(boolean[][] observed, int p) {
+        if (observed == null) {
+            boolean[] all = new boolean[J];
+            java.util.Arrays.fill(all, true);
+            return all;
+        }
+        if (observed[p] == null || observed[p].length != J) throw new GfposeException("pose " + p + ": expected " + J + " observed flags");
+        return observed[p];
+    }
+
+    private static float[] pose3d(float[] in, int p, boolean[] obs) {
+        if (in == null || in.length != D) throw new GfposeException("pose " + p + ": expected " + D + " values (u, v, z per joint), got " + (in == null ? 0 : in.length));
+        float[] copy = in.clone();
+        for (int j = 0; j < J; j++) {
+            if (obs[j]) requireFinite(in, 3 * j, 3, p, j);
+            else { copy[3 * j] = 0; copy[3 * j + 1] = 0; copy[3 * j + 2] = 0; }
+        }
+        return copy;
+    }
+
+    private static void requireFinite(float[] a, int off, int n, int p, int j) {
+        for (int i = off; i < off + n; i++) {
+            if (!Float.isFinite(a[i])) throw new GfposeException("pose " + p + ", joint " + j + " (" + Skeleton.name(j) + "): coordinate is not finite: " + a[i]);
+        }
     }
 
     @Override public void close() {}

@@ -31,6 +31,9 @@ public record SampleOptions(int hypotheses, int steps, SamplerKind sampler, long
                 Runtime.getRuntime().availableProcessors());
     }
 
+    /** GFPose's denoising set-up: as {@link #defaults()} but starting at t = 0.05. */
+    public static SampleOptions denoiseDefaults() { return defaults().withTStart(0.05); }
+
     public SampleOptions withHypotheses(int h) { return new SampleOptions(h, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads); }
 
     public SampleOptions withSteps(int s) { return new SampleOptions(hypotheses, s, sampler, seed, tStart, tEnd, snr, correctorSteps, threads); }

@@ -1,0 +1,74 @@
+package gfpose.sampling;
+
+import gfpose.kernel.Rng;
+import gfpose.kernel.ThreadPool;
+import gfpose.sde.ScoreFunction;
+import gfpose.sde.Sde;
+
+/**
+ * The predictor-corrector loop of score_sde/GFPose {@code get_pc_sampler}: for each t_i of the grid, the corrector
+ * (if any) then the predictor, each followed by the imputation hook; returns the noise-free x_mean of the last
+ * step ({@code noise_removal}). The score is evaluated once per predictor/corrector step for the whole batch;
+ * the elementwise updates are split over rows. Row r draws only from rngs[r], so results depend neither on the
+ * thread count nor on the other rows of the batch.
+ */
+public final class PcSampler {
+    private final Predictor predictor;
+    private final Corrector corrector;
+
+    /** @param corrector null for predictor-only sampling (GFPose's {@code corrector='none'}) */
+    public PcSampler(Predictor predictor, Corrector corrector) {
+        this.predictor = predictor;
+        this.corrector = corrector;
+    }
+
+    /** The sampler of a {@link SamplerKind}; snr and correctorSteps matter for PC only. */
+    public static PcSampler of(SamplerKind kind, Sde sde, double snr, int correctorSteps) {
+        return switch (kind) {
+            case SDE -> new PcSampler(EulerMaruyama.reverseSde(sde), null);
+            case DETERMINISTIC -> new PcSampler(EulerMaruyama.gfposeDeterministic(sde), null);
+            case ODE -> new PcSampler(EulerMaruyama.probabilityFlow(sde), null);
+            case PC -> new PcSampler(EulerMaruyama.reverseSde(sde),
+                    correctorSteps > 0 ? new LangevinCorrector(sde, snr, correctorSteps) : null);
+        };
+    }
+
+    public Predictor predictor() { return predictor; }
+
+    public Corrector corrector() { return corrector; }
+
+    /**
+     * Runs the reverse process over the grid, starting from x (prior sample or given start), in place.
+     *
+     * @param x    [rows * dim] start; on return the sample (x_mean of the last step)
+     * @param rngs one stream per row
+     * @param imp  null, or the imputation hook
+     * @param pool null (single thread) or the pool that splits the elementwise updates
+     */
+    public void sample(ScoreFunction score, TimeGrid grid, float[] x, int rows, int dim, Rng[] rngs,
+                       Imputation imp, ThreadPool pool) {
+        if (rngs.length < rows || x.length < rows * dim) throw new IllegalArgumentException("batch too small");
+        float[] s = new float[rows * dim], xMean = new float[rows * dim];
+        double dt = grid.dt();
+        for (int i = 0; i < grid.steps(); i++) {
+            double t = grid.t(i);
+            if (corrector != null) {
+                for (int k = 0; k < corrector.steps(); k++) {
+                    score.score(x, rows, t, s);
+                    run(pool, rows, (a, b) -> corrector.update(x, s, xMean, dim, a, b, t, rngs));
+                }
+            }
+            // GFPose imputes after the corrector slot even when the corrector is 'none'.
+            if (imp != null) run(pool, rows, (a, b) -> imp.impute(x, xMean, dim, a, b, t, rngs));
+            score.score(x, rows, t, s);
+            run(pool, rows, (a, b) -> predictor.update(x, s, xMean, dim, a, b, t, dt, rngs));
+            if (imp != null) run(pool, rows, (a, b) -> imp.impute(x, xMean, dim, a, b, t, rngs));
+        }
+        System.arraycopy(xMean, 0, x, 0, rows * dim);
+    }
+
+    private static void run(ThreadPool pool, int rows, ThreadPool.RangeBody body) {
+        if (pool == null) body.run(0, rows);
+        else pool.forRange(rows, 1, body);
+    }
+}

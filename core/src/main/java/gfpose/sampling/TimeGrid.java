@@ -1,0 +1,59 @@
+package gfpose.sampling;
+
+/**
+ * The times at which the reverse process queries the score, from t_start down to t_end, and the step dt (&lt; 0)
+ * the predictor integrates with. GFPose ({@code get_pc_sampler}) uses linspace(T, ε, N) with dt = −1/N
+ * regardless of the grid spacing; for its default (1, 1e-3, 1000) the spacing is exactly 1/N, so the two
+ * coincide. See {@link #linspace} and {@link #gfpose} for the two ways they are generalised.
+ */
+public final class TimeGrid {
+    private final double[] times;
+    private final double dt;
+
+    private TimeGrid(double[] times, double dt) {
+        if (times.length == 0 || !(dt < 0)) throw new IllegalArgumentException("bad time grid");
+        this.times = times;
+        this.dt = dt;
+    }
+
+    /**
+     * linspace(tStart, tEnd, steps) with dt = −(tStart − tEnd)/(steps − 1), the grid spacing (steps = 1: one
+     * step of the whole span). Equals GFPose's grid and dt for (1, 1e-3, 1000); for other step counts it keeps
+     * dt consistent with the spacing so the integrated span stays about t_start whatever the number of steps.
+     */
+    public static TimeGrid linspace(double tStart, double tEnd, int steps) {
+        double dt = steps == 1 ? -(tStart - tEnd) : -(tStart - tEnd) / (steps - 1);
+        return new TimeGrid(points(tStart, tEnd, steps), dt);
+    }
+
+    /**
+     * GFPose's rule taken literally: linspace(tStart, tEnd, steps) but dt = −1/steps (−1/N) whatever the span.
+     * This is how GFPose denoises (spec §3.3: T rebuilt as 0.05, grid [0.05, 1e-3], dt still −1/1000, so the
+     * integrator advances one full time unit while the network is queried only at small t).
+     */
+    public static TimeGrid gfpose(double tStart, double tEnd, int steps) {
+        return new TimeGrid(points(tStart, tEnd, steps), -1.0 / steps);
+    }
+
+    /** Any grid and step (for experiments and tests). */
+    public static TimeGrid of(double[] times, double dt) { return new TimeGrid(times.clone(), dt); }
+
+    private static double[] points(double a, double b, int n) {
+        if (n < 1) throw new IllegalArgumentException("steps must be >= 1");
+        double[] t = new double[n];
+        if (n == 1) { t[0] = a; return t; }
+        double h = (b - a) / (n - 1);
+        // as torch.linspace: first half from the start, second half from the end (exact end points)
+        for (int i = 0; i < n; i++) t[i] = i < n / 2 ? a + i * h : b - (n - 1 - i) * h;
+        return t;
+    }
+
+    public int steps() { return times.length; }
+
+    public double t(int i) { return times[i]; }
+
+    /** The predictor's (negative) step. */
+    public double dt() { return dt; }
+
+    public double[] times() { return times.clone(); }
+}

@@ -1,0 +1,69 @@
+package gfpose.sde;
+
+import gfpose.kernel.Rng;
+
+/**
+ * A forward diffusion dx = f(x,t) dt + g(t) dw on [0, T] with a linear drift f(x,t) = a(t)·x, as in score_sde's
+ * {@code sde_lib}. All three SDEs used here have Gaussian transition kernels: x_t | x_0 ~ N(m(t) x_0, std(t)² I).
+ * Coefficients are computed in double.
+ */
+public abstract class Sde {
+    private final int n;
+    private final double tMax;
+
+    protected Sde(int n, double tMax) {
+        if (n < 1 || !(tMax > 0)) throw new IllegalArgumentException("bad SDE: N=" + n + ", T=" + tMax);
+        this.n = n;
+        this.tMax = tMax;
+    }
+
+    /** Number of discretisation steps the SDE was trained/configured with (GFPose: 1000). */
+    public final int N() { return n; }
+
+    /** End time of the forward process (GFPose: 1). */
+    public final double T() { return tMax; }
+
+    /** m(t): mean of x_t given x_0 is m(t)·x_0. */
+    public abstract double meanCoeff(double t);
+
+    /** std(t): standard deviation of x_t given x_0 (per coordinate). */
+    public abstract double std(double t);
+
+    /** a(t) of the linear forward drift f(x,t) = a(t)·x (−½β(t) for VP/sub-VP, 0 for VE). */
+    public abstract double driftCoeff(double t);
+
+    /** g(t), the diffusion coefficient. */
+    public abstract double diffusion(double t);
+
+    /** g(t)²; subclasses override when a direct formula is more accurate than squaring g. */
+    public double diffusionSq(double t) {
+        double g = diffusion(t);
+        return g * g;
+    }
+
+    /** Standard deviation of the prior p_T = N(0, priorStd² I). */
+    public abstract double priorStd();
+
+    /** The label the score network is fed for time t (999·t for VP/sub-VP in continuous time, σ(t) for VE). */
+    public abstract double timeLabel(double t);
+
+    /**
+     * The α factor of score_sde's Langevin step size 2α(snr·‖z‖/‖s‖)². 1 unless overridden (VE); VP and sub-VP
+     * return score_sde's {@code alphas[t (N-1)/T]} = 1 − β_i/N of the shared β schedule.
+     */
+    public double langevinAlpha(double t) { return 1.0; }
+
+    /** Fills dst[off, off+n) with draws from the prior N(0, priorStd² I). */
+    public void samplePrior(Rng rng, float[] dst, int off, int n) {
+        double s = priorStd();
+        for (int i = 0; i < n; i++) dst[off + i] = (float) (s * rng.nextGaussian());
+    }
+
+    /** score_sde's discrete alpha for the linear β schedule β_min..β_max over N steps. */
+    static double discreteAlpha(double t, double betaMin, double betaMax, int n, double tMax) {
+        int i = (int) Math.floor(t * (n - 1) / tMax);
+        i = Math.max(0, Math.min(n - 1, i));
+        double beta = betaMin / n + (n == 1 ? 0 : i * (betaMax - betaMin) / n / (n - 1));
+        return 1.0 - beta;
+    }
+}

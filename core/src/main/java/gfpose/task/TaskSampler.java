@@ -1,0 +1,97 @@
+package gfpose.task;
+
+import gfpose.kernel.Rng;
+import gfpose.kernel.ThreadPool;
+import gfpose.sampling.Imputation;
+import gfpose.sampling.PcSampler;
+import gfpose.sampling.TimeGrid;
+import gfpose.sde.ScoreFunction;
+import gfpose.sde.Sde;
+import gfpose.skeleton.Skeleton;
+import java.util.List;
+
+/**
+ * The network-free engine behind {@link PosePrior}: runs poses × hypotheses rows in network space through a
+ * {@link PcSampler} with GFPose's task set-up (spec §3.3). Row (pose p, hypothesis h) draws only from
+ * {@code Rng.stream(seed, p·H + h)}, so results depend neither on the thread count nor on batching; poses are
+ * processed in chunks of at most {@code maxRows} rows (one network call per chunk and step).
+ */
+public final class TaskSampler {
+    /** A (conditional) score model bound to one batch's conditions and masks, e.g. the network. */
+    @FunctionalInterface
+    public interface ConditionalScore {
+        /** @param cond, mask [rows * 51] network space; mask 1 = use, 0 = drop */
+        ScoreFunction bind(float[] cond, float[] mask, int rows, ThreadPool pool);
+    }
+
+    /**
+     * One pose's set-up in network space (51 values each).
+     *
+     * @param cond   the condition c (zeros for generation/denoising)
+     * @param mask   the network's condition mask
+     * @param impute null, or 1 on the entries initialised with c and re-imputed with m(t)c + std(t)ε
+     * @param start  null to start from the prior, else the start state (denoising)
+     */
+    public record Job(float[] cond, float[] mask, float[] impute, float[] start) {}
+
+    private static final int D = Skeleton.DIM;
+    private final Sde sde;
+    private final ConditionalScore model;
+    private final int maxRows;
+
+    public TaskSampler(Sde sde, ConditionalScore model, int maxRows) {
+        if (maxRows < 1) throw new IllegalArgumentException("maxRows must be >= 1");
+        this.sde = sde;
+        this.model = model;
+        this.maxRows = maxRows;
+    }
+
+    public Sde sde() { return sde; }
+
+    /** Samples every job × {@code opt.hypotheses()}; returns network-space poses {@code [pose][hypothesis][51]}. */
+    public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid) {
+        int hyp = opt.hypotheses();
+        float[][][] res = new float[jobs.size()][hyp][];
+        PcSampler sampler = PcSampler.of(opt.sampler(), sde, opt.snr(), opt.correctorSteps());
+        try (ThreadPool pool = new ThreadPool(opt.threads())) {
+            int per = Math.max(1, maxRows / hyp);
+            for (int p0 = 0; p0 < jobs.size(); p0 += per) {
+                int p1 = Math.min(jobs.size(), p0 + per);
+                runChunk(jobs, p0, p1, hyp, opt.seed(), sampler, grid, pool, res);
+            }
+        }
+        return res;
+    }
+
+    private void runChunk(List<Job> jobs, int p0, int p1, int hyp, long seed, PcSampler sampler, TimeGrid grid,
+                          ThreadPool pool, float[][][] res) {
+        int rows = (p1 - p0) * hyp;
+        float[] x = new float[rows * D], cond = new float[rows * D], mask = new float[rows * D], imp = new float[rows * D];
+        Rng[] rngs = new Rng[rows];
+        boolean anyImpute = false;
+        for (int p = p0; p < p1; p++) {
+            Job job = jobs.get(p);
+            for (int h = 0; h < hyp; h++) {
+                int r = (p - p0) * hyp + h, off = r * D;
+                rngs[r] = Rng.stream(seed, (long) p * hyp + h);
+                System.arraycopy(job.cond(), 0, cond, off, D);
+                System.arraycopy(job.mask(), 0, mask, off, D);
+                if (job.start() != null) System.arraycopy(job.start(), 0, x, off, D);
+                else sde.samplePrior(rngs[r], x, off, D);
+                if (job.impute() != null) {
+                    anyImpute = true;
+                    System.arraycopy(job.impute(), 0, imp, off, D);
+                    // GFPose: x = x·(1 − mask) + c·mask before the first step
+                    for (int i = off; i < off + D; i++) if (imp[i] != 0) x[i] = cond[i];
+                }
+            }
+        }
+        ScoreFunction score = model.bind(cond, mask, rows, pool);
+        sampler.sample(score, grid, x, rows, D, rngs, anyImpute ? Imputation.observed(sde, cond, imp) : null, pool);
+        for (int r = 0; r < rows; r++) {
+            float[] out = new float[D];
+            System.arraycopy(x, r * D, out, 0, D);
+            res[p0 + r / hyp][r % hyp] = out;
+        }
+    }
+}

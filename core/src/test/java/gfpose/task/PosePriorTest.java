@@ -1,0 +1,172 @@
+package gfpose.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import gfpose.GfposeException;
+import gfpose.sampling.SamplerKind;
+import gfpose.sde.Sde;
+import gfpose.sde.SubVpSde;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task layer with an analytic "network": per entry, the diffused score of N(target, σ0²) where target = c on
+ * entries the mask keeps and 0 elsewhere. Checks masks, initialisation, imputation, grids and determinism.
+ */
+class PosePriorTest {
+    static final Sde SDE = SubVpSde.GFPOSE;
+    static final double S0 = 0.5;
+    static final ImageSize SIZE = ImageSize.GFPOSE;
+
+    /** Records the cond/mask batches it was bound to. */
+    static final class Fake implements TaskSampler.ConditionalScore {
+        final List<float[]> conds = new ArrayList<>(), masks = new ArrayList<>();
+
+        @Override public gfpose.sde.ScoreFunction bind(float[] cond, float[] mask, int rows, gfpose.kernel.ThreadPool pool) {
+            conds.add(cond.clone());
+            masks.add(mask.clone());
+            return (x, n, t, out) -> {
+                double m = SDE.meanCoeff(t), s = SDE.std(t), v = m * m * S0 * S0 + s * s;
+                for (int i = 0; i < n * 51; i++) out[i] = (float) (-(x[i] - m * (mask[i] != 0 ? cond[i] : 0)) / v);
+            };
+        }
+    }
+
+    static SampleOptions opt(SamplerKind k) { return SampleOptions.defaults().withSteps(60).withSampler(k).withThreads(1).withSeed(5); }
+
+    static float[][] uv(int n, long seed) {
+        gfpose.kernel.Rng r = new gfpose.kernel.Rng(seed);
+        float[][] a = new float[n][34];
+        for (float[] p : a) for (int i = 0; i < 34; i++) p[i] = (float) (300 + 400 * r.nextDouble());
+        return a;
+    }
+
+    @Test
+    void estimateMasksDepthAndConditionsOnUv() {
+        Fake f = new Fake();
+        float[][] in = uv(2, 1);
+        float[][][] out = PosePrior.of(SDE, f).estimate(in, null, SIZE, opt(SamplerKind.DETERMINISTIC).withHypotheses(2));
+        assertThat(out).hasDimensions(2, 2);
+        float[] mask = f.masks.get(0), cond = f.conds.get(0);
+        for (int j = 0; j < 17; j++) {
+            assertThat(mask[3 * j]).isEqualTo(1f);
+            assertThat(mask[3 * j + 1]).isEqualTo(1f);
+            assertThat(mask[3 * j + 2]).isZero();
+            assertThat(cond[3 * j + 2]).isZero();
+        }
+        // the analytic network pulls u, v to the 2-D input (within its σ0 = 0.5 network units ≈ 8 px spread)
+        for (int j = 0; j < 17; j++) assertThat(out[1][0][3 * j]).isCloseTo(in[1][2 * j], within(40f));
+    }
+
+    @Test
+    void missingJointsSwitchToComp2dWithImputation() {
+        Fake f = new Fake();
+        float[][] in = uv(2, 2);
+        boolean[][] obs = new boolean[2][17];
+        for (boolean[] o : obs) java.util.Arrays.fill(o, true);
+        obs[0][5] = false;
+        in[0][10] = Float.NaN;  // a missing joint's value is ignored
+        float[][][] out = PosePrior.of(SDE, f).estimate(in, obs, SIZE, opt(SamplerKind.SDE).withHypotheses(3));
+        float[] mask = f.masks.get(0);
+        assertThat(mask[15]).isZero();
+        assertThat(mask[16]).isZero();
+        PoseSpace s = new PoseSpace(SIZE);
+        float[] c = new float[51], mc = new float[51];
+        s.uvToNetwork(in[0], 0, c, 0);
+        for (int i = 0; i < 51; i++) mc[i] = (float) (SDE.meanCoeff(1e-3) * c[i]);
+        float[] expect = s.toImage(mc);
+        for (int h = 0; h < 3; h++) {
+            for (int j = 0; j < 17; j++) {
+                if (j == 5) continue;  // observed u, v come back as the imputed x_mean m(t_end)·c
+                assertThat(out[0][h][3 * j]).isEqualTo(expect[3 * j]);
+                assertThat(out[0][h][3 * j + 1]).isEqualTo(expect[3 * j + 1]);
+            }
+            assertThat(out[0][h][15]).isFinite();
+        }
+        // pose 1 has every joint: plain est, its u, v are sampled, not imputed
+        float[] c1 = new float[51];
+        s.uvToNetwork(in[1], 0, c1, 0);
+        assertThat(out[1][0][0]).isNotEqualTo(s.toImage(c1)[0]);
+    }
+
+    @Test
+    void complete3dConditionsAndImputesXyzOfObservedJoints() {
+        Fake f = new Fake();
+        float[][] xyz = {new PoseSpace(SIZE).toImage(new float[51])};
+        xyz[0][2] = 40;
+        boolean[][] obs = {new boolean[17]};
+        java.util.Arrays.fill(obs[0], true);
+        obs[0][3] = false;
+        float[][][] out = PosePrior.of(SDE, f).complete3d(xyz, obs, SIZE, opt(SamplerKind.DETERMINISTIC));
+        float[] mask = f.masks.get(0);
+        assertThat(mask[2]).isEqualTo(1f);
+        assertThat(mask[9]).isZero();
+        assertThat(mask[11]).isZero();
+        assertThat(out[0][0][2]).isCloseTo(40f, within(0.01f));
+    }
+
+    @Test
+    void denoiseStartsFromThePoseWithGfposeDt() {
+        // with a zero score only the drift acts: x ← x (1 − a(t_i)·dt), dt = −1/steps on the grid [0.05, 1e-3]
+        PosePrior prior = PosePrior.of(SDE, (c, m, rows, pool) -> (x, n, t, out) -> java.util.Arrays.fill(out, 0, n * 51, 0f));
+        PoseSpace s = new PoseSpace(SIZE);
+        float[] net = new float[51];
+        for (int i = 0; i < 51; i++) net[i] = (float) (0.3 * (i - 25));
+        float[][][] out = prior.denoise(new float[][] {s.toImage(net)}, SIZE, SampleOptions.denoiseDefaults().withSteps(50).withThreads(1));
+        gfpose.sampling.TimeGrid g = gfpose.sampling.TimeGrid.linspace(0.05, 1e-3, 50);
+        double gain = 1;
+        for (int i = 0; i < 50; i++) gain *= 1 - SDE.driftCoeff(g.t(i)) / 50.0;
+        float[] got = s.toNetwork(out[0][0]);
+        for (int i = 0; i < 51; i++) assertThat(got[i]).isCloseTo((float) (net[i] * gain), within(1e-3f));
+    }
+
+    @Test
+    void generateUsesZeroConditionAndMask() {
+        Fake f = new Fake();
+        float[][][] out = PosePrior.of(SDE, f).generate(3, SIZE, opt(SamplerKind.SDE).withHypotheses(2));
+        assertThat(out).hasDimensions(3, 2);
+        for (float v : f.masks.get(0)) assertThat(v).isZero();
+        for (float v : f.conds.get(0)) assertThat(v).isZero();
+    }
+
+    @Test
+    void resultsDependNeitherOnThreadsNorOnTheRestOfTheBatch() {
+        SampleOptions o = opt(SamplerKind.PC).withHypotheses(3);
+        float[][] a = uv(3, 3), b = uv(3, 4);
+        b[0] = a[0];
+        float[][][] r1 = PosePrior.of(SDE, new Fake()).estimate(a, null, SIZE, o);
+        float[][][] r2 = PosePrior.of(SDE, new Fake()).estimate(a, null, SIZE, o.withThreads(2));
+        float[][][] r3 = PosePrior.of(SDE, new Fake()).estimate(b, null, SIZE, o.withThreads(2));
+        // one pose per network call instead of all three
+        TaskSampler small = new TaskSampler(SDE, new Fake(), 3);
+        List<TaskSampler.Job> jobs = new ArrayList<>();
+        PoseSpace s = new PoseSpace(SIZE);
+        for (float[] p : a) {
+            float[] c = new float[51], m = new float[51];
+            s.uvToNetwork(p, 0, c, 0);
+            for (int j = 0; j < 17; j++) { m[3 * j] = 1; m[3 * j + 1] = 1; }
+            jobs.add(new TaskSampler.Job(c, m, null, null));
+        }
+        float[][][] r4 = small.run(jobs, o, gfpose.sampling.TimeGrid.linspace(1, 1e-3, 60));
+        assertThat(r2).isDeepEqualTo(r1);
+        assertThat(r3[0]).isDeepEqualTo(r1[0]);
+        assertThat(r3[1]).isNotEqualTo(r1[1]);
+        for (int p = 0; p < 3; p++) for (int h = 0; h < 3; h++) assertThat(s.toImage(r4[p][h])).containsExactly(r1[p][h]);
+        assertThat(r1[0][0]).isNotEqualTo(r1[0][1]);
+        // another seed gives other samples
+        assertThat(PosePrior.of(SDE, new Fake()).estimate(a, null, SIZE, o.withSeed(6))[0][0]).isNotEqualTo(r1[0][0]);
+    }
+
+    @Test
+    void badInputNamesThePoseAndJoint() {
+        float[][] in = uv(2, 1);
+        in[1][7] = Float.NaN;
+        assertThatThrownBy(() -> PosePrior.of(SDE, new Fake()).estimate(in, null, SIZE, opt(SamplerKind.SDE)))
+                .isInstanceOf(GfposeException.class).hasMessageContaining("pose 1, joint 3");
+        assertThatThrownBy(() -> PosePrior.of(SDE, new Fake()).estimate(new float[][] {new float[30]}, null, SIZE, opt(SamplerKind.SDE)))
+                .isInstanceOf(GfposeException.class).hasMessageContaining("pose 0");
+    }
+}
