@@ -41,11 +41,11 @@ final class Launcher {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
-        return run(workDir, null, args);
+        return runWithStdin(workDir, null, args);
     }
 
     /** Runs {@code ./gfpose args} in {@code workDir}, feeding {@code stdin} when not null. */
-    static Result run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+    static Result runWithStdin(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(repo().resolve("gfpose").toString());
         cmd.addAll(Arrays.asList(args));
