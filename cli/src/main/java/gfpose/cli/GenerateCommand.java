@@ -23,6 +23,11 @@ final class GenerateCommand extends TaskCommand {
     }
 
     @Override
+    int expectedPoses(PoseDocument input) {
+        return count;
+    }
+
+    @Override
     float[][][] sample(PosePrior prior, PoseDocument input, ImageSize size, SampleOptions opt) {
         return prior.generate(count, size, opt);
     }

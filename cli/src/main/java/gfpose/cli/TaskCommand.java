@@ -45,15 +45,30 @@ abstract class TaskCommand implements Callable<Integer> {
         try (PosePrior prior = PosePrior.load(weights)) {
             result = sample(prior, input, size, opt);
         }
-        int expected = input == null ? -1 : input.poses().size();
-        if (result == null || (expected >= 0 && result.length != expected)) {
-            throw new IllegalStateException("the model returned " + (result == null ? "nothing" : result.length + " poses")
-                    + " for " + expected + " inputs");
-        }
+        checkShape(result, expectedPoses(input), opt.hypotheses());
         String text = Json.write(ResultWriter.document(task(), size, CommonOptions.settings(opt, weights, sha),
                 input == null ? null : input.poses(), result), 2) + "\n";
         ResultWriter.write(common.output, text, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** How many poses the result must hold. */
+    int expectedPoses(PoseDocument input) {
+        return input.poses().size();
+    }
+
+    /** A wrong shape is a bug in the library, not the user's fault: exit 3, not a bogus document. */
+    private static void checkShape(float[][][] result, int poses, int hypotheses) {
+        if (result == null || result.length != poses) {
+            throw new IllegalStateException("the model returned " + (result == null ? "nothing" : result.length
+                    + " poses") + " instead of " + poses);
+        }
+        for (int p = 0; p < poses; p++) {
+            if (result[p] == null || result[p].length != hypotheses) {
+                throw new IllegalStateException("the model returned " + (result[p] == null ? "no" : result[p].length)
+                        + " hypotheses for pose " + p + " instead of " + hypotheses);
+            }
+        }
     }
 
     /** {@code --image-size} or the document's {@code image_size} (they must agree), else 1000x1000. */
