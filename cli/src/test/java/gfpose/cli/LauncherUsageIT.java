@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * End-to-end through the real {@code ./gfpose} launcher: help, usage errors, missing weights and bad inputs.
  * None of these needs a working model, because options and inputs are validated before the model is loaded.
  */
-class CliLauncherIT {
+class LauncherUsageIT {
     @TempDir Path dir;
 
     /** A well-formed 2-D document. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * meaningless poses; the tests check the documents, settings, determinism and failure behaviour).
  * Needs the nn and task implementations.
  */
-class CliModelIT {
+class LauncherModelIT {
     @TempDir static Path shared;
     static Path model;
     static long parameters;
