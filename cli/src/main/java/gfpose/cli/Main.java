@@ -1,11 +1,24 @@
 package gfpose.cli;
 
-/** Entry point placeholder; the picocli command tree is built in a later step. */
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Process entry point. It checks for the Vector API module before anything that might load it: this class must
+ * never reference {@code jdk.incubator.vector} (directly or through a field type), or it would fail to load with a
+ * {@code NoClassDefFoundError} instead of printing the hint below.
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.err.println("gfpose: not built yet");
-        System.exit(2);
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            System.err.println("gfpose: run with --add-modules jdk.incubator.vector (use the ./gfpose launcher)");
+            System.exit(2);
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(Cli.run(args, out, err));
     }
 }

@@ -1,0 +1,103 @@
+package gfpose.cli;
+
+import gfpose.GfposeException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Builds the command tree and turns every failure into one {@code gfpose: <message>} line on stderr.
+ * Exit codes: 0 success, 1 bad input / file / model ({@link GfposeException}, I/O), 2 usage, 3 unexpected.
+ */
+public final class Cli {
+    /** Exit code for bad input, unreadable files and invalid models. */
+    public static final int EXIT_INPUT = 1;
+    /** Exit code for command-line usage errors. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for unexpected internal errors (bugs). */
+    public static final int EXIT_INTERNAL = 3;
+
+    private Cli() {}
+
+    /** Runs one command line; never calls {@code System.exit}, so tests can call it in-process. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (Throwable t) { // errors raised outside picocli's own handlers (e.g. OutOfMemoryError)
+            return report(t, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The configured picocli command tree writing to the given streams. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new GfposeCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(Cli::exitCode);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            String sub = ex.getCommandLine().getCommandSpec().qualifiedName();
+            ex.getCommandLine().getErr().println("gfpose: " + oneLine(ex.getMessage())
+                    + " (see '" + sub + " --help')");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr()));
+        return cl;
+    }
+
+    private static int exitCode(Throwable t) {
+        if (t instanceof ParameterException) return EXIT_USAGE;
+        if (t instanceof GfposeException || t instanceof IOException || t instanceof UncheckedIOException) {
+            return EXIT_INPUT;
+        }
+        return EXIT_INTERNAL;
+    }
+
+    /** Prints the one-line message (plus the stack trace when GFPOSE_DEBUG=1) and returns the exit code. */
+    static int report(Throwable t, PrintWriter err) {
+        int code = exitCode(t);
+        String msg;
+        if (code == EXIT_INTERNAL) {
+            msg = "internal error: " + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage()))
+                    + (debug() ? "" : " (set GFPOSE_DEBUG=1 for the stack trace)");
+        } else if (t instanceof UncheckedIOException) {
+            msg = describe(((UncheckedIOException) t).getCause());
+        } else if (t instanceof IOException) {
+            msg = describe((IOException) t);
+        } else {
+            msg = oneLine(t.getMessage());
+        }
+        err.println("gfpose: " + msg);
+        if (debug()) t.printStackTrace(err);
+        err.flush();
+        return code;
+    }
+
+    private static String describe(IOException e) {
+        // NoSuchFileException and friends carry only the path as their message
+        String m = e.getMessage() == null ? "" : oneLine(e.getMessage());
+        if (e instanceof java.nio.file.NoSuchFileException) return m + ": no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return m + ": permission denied";
+        return m.isEmpty() ? e.getClass().getSimpleName() : m;
+    }
+
+    static boolean debug() {
+        return "1".equals(System.getenv("GFPOSE_DEBUG"));
+    }
+
+    /** Keeps the promise of exactly one stderr line even if a message spans several. */
+    static String oneLine(String s) {
+        if (s == null) return "";
+        return s.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

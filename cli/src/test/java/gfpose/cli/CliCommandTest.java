@@ -1,0 +1,170 @@
+package gfpose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gfpose.sampling.SamplerKind;
+import gfpose.task.ImageSize;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+/** The command tree in-process: options, usage errors and the paths that need no model. */
+class CliCommandTest {
+    @TempDir Path dir;
+
+    record Run(int exit, String out, List<String> err) {
+        String error() {
+            assertThat(err).as("stderr").hasSize(1);
+            assertThat(err.get(0)).startsWith("gfpose: ");
+            return err.get(0);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString().lines().toList());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void helpListsEveryCommandOnStdout() {
+        Run r = run("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("estimate", "complete", "denoise", "generate", "info");
+        for (String sub : List.of("estimate", "complete", "denoise", "generate", "info")) {
+            assertThat(run(sub, "--help").exit()).isZero();
+        }
+        assertThat(run("denoise", "--help").out()).contains("--t0", "--weights", "--min-confidence");
+        assertThat(run("generate", "--help").out()).contains("--count", "--sampler", "--image-size");
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        Run r = run();
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(String.join("\n", r.err())).contains("Usage: gfpose");
+    }
+
+    @Test
+    void badOptionsAreOneLineUsageErrors() {
+        String[][] cases = {
+            {"generate", "--bogus"},
+            {"generate", "--hypotheses", "-1"},
+            {"generate", "--hypotheses", "0"},
+            {"generate", "--steps", "0"},
+            {"generate", "--steps", "ten"},
+            {"generate", "--count", "0"},
+            {"generate", "--threads", "0"},
+            {"generate", "--snr", "-1"},
+            {"generate", "--sampler", "euler"},
+            {"generate", "--image-size", "1000"},
+            {"denoise", "-i", "x.json", "--t0", "2"},
+            {"estimate", "-i", "x.json", "--min-confidence", "-0.5"},
+            {"estimate"},
+        };
+        for (String[] args : cases) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.error()).as(String.join(" ", args)).endsWith("--help')");
+        }
+        assertThat(run("generate", "--hypotheses", "-1").error())
+                .isEqualTo("gfpose: --hypotheses must be >= 1, got -1 (see 'gfpose generate --help')");
+        assertThat(run("generate", "--sampler", "euler").error()).contains("expected sde, deterministic, ode or pc");
+    }
+
+    @Test
+    void missingDefaultWeightsSaysNoModelIsShipped() {
+        String before = System.getProperty("gfpose.home");
+        System.setProperty("gfpose.home", dir.toString());
+        try {
+            Path out = dir.resolve("out.json");
+            Run r = run("generate", "--steps", "5", "-o", out.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.error()).isEqualTo("gfpose: no model at " + dir.resolve("weights/gfpose.safetensors")
+                    + ": no trained model is shipped yet; pass --weights FILE (see README)");
+            assertThat(out).doesNotExist();
+            assertThat(run("info").error()).contains("no trained model is shipped yet");
+        } finally {
+            if (before == null) System.clearProperty("gfpose.home"); else System.setProperty("gfpose.home", before);
+        }
+    }
+
+    @Test
+    void explicitMissingWeightsNamesTheFile() {
+        Run r = run("info", "--weights", dir.resolve("nope.safetensors").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.error()).isEqualTo("gfpose: " + dir.resolve("nope.safetensors") + ": no such weights file");
+    }
+
+    @Test
+    void badInputFailsBeforeTheModelIsLoadedAndWritesNothing() throws IOException {
+        Path in = file("bad.json", "{\"poses\": [{\"id\": \"x\", \"keypoints\": {\"pelvis\": [1, 2], \"tail\": [3, 4]}}]}");
+        Path out = dir.resolve("out.json");
+        Run r = run("estimate", "-i", in.toString(), "-o", out.toString(), "--weights", dir.resolve("none").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.error()).startsWith("gfpose: " + in + ": pose 0 (id \"x\"): unknown joint 'tail'");
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+        assertThat(run("estimate", "-i", dir.resolve("absent.json").toString()).error())
+                .isEqualTo("gfpose: " + dir.resolve("absent.json") + ": no such file");
+    }
+
+    @Test
+    void imageSizeOptionMustAgreeWithTheDocument() throws IOException {
+        Path in = file("in.json", "{\"image_size\": [640, 480], \"poses\": [{\"keypoints\": {\"pelvis\": [1, 2]}}]}");
+        Run r = run("estimate", "-i", in.toString(), "--image-size", "1000x1000");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.error()).isEqualTo("gfpose: --image-size 1000x1000 contradicts the input's image_size [640, 480]");
+    }
+
+    @Test
+    void denoiseNeedsEveryJoint() throws IOException {
+        Path in = file("in.json", "{\"poses\": [{\"id\": \"n\", \"keypoints\": {\"pelvis\": [1, 2, 3]}}]}");
+        assertThat(run("denoise", "-i", in.toString()).error())
+                .isEqualTo("gfpose: " + in + ": pose 0 (id \"n\"), joint r_hip: missing; denoise needs all 17 joints (use 'complete')");
+    }
+
+    @Test
+    void samplerDefaultsToDeterministicForOneHypothesisAndSdeForMore() {
+        assertThat(sampler("generate")).isEqualTo(SamplerKind.DETERMINISTIC);
+        assertThat(sampler("generate", "--hypotheses", "5")).isEqualTo(SamplerKind.SDE);
+        assertThat(sampler("generate", "--hypotheses", "5", "--sampler", "ODE")).isEqualTo(SamplerKind.ODE);
+        assertThat(sampler("generate", "--sampler", "pc")).isEqualTo(SamplerKind.PC);
+    }
+
+    private static SamplerKind sampler(String... args) {
+        CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        cl.parseArgs(args);
+        GenerateCommand g = cl.getSubcommands().get("generate").getCommand();
+        return g.common.sampleOptions(1.0).sampler();
+    }
+
+    @Test
+    void imageSizeConverter() {
+        ImageSizeConverter c = new ImageSizeConverter();
+        assertThat(c.convert("1000x1000")).isEqualTo(ImageSize.GFPOSE);
+        assertThat(c.convert("1920X1080")).isEqualTo(new ImageSize(1920, 1080));
+        assertThatThrownBy(() -> c.convert("0x10")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> c.convert("-5x10")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> c.convert("wide")).isInstanceOf(TypeConversionException.class);
+    }
+
+    @Test
+    void messagesAreFlattenedToOneLine() {
+        assertThat(Cli.oneLine("a\n  b\r\nc ")).isEqualTo("a; b; c");
+    }
+}
