@@ -54,7 +54,7 @@ public class ForwardBench {
         Map<String, float[]> w = ScoreNetLayout.randomWeights(CONFIG, 2023);
         in = new BenchSupport.Batch(batch, CONFIG.inDim(), 11);
         out = new float[batch * CONFIG.inDim()];
-        net = CoreApi.scoreNet(CONFIG, w);
+        net = ScoreNet.fromTensors(CONFIG, w);
         pool = new ThreadPool(t);
         ort = new OrtScoreNet(ScoreNetOnnx.build(CONFIG, w), t);
         ort.bind(in.x, in.tau, in.cond, in.mask, batch);

@@ -1,6 +1,7 @@
 package gfpose.bench;
 
 import gfpose.kernel.Activation;
+import gfpose.kernel.Gemm;
 import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.ThreadPool;
 import java.util.SplittableRandom;
@@ -54,7 +55,7 @@ public class GemmBench {
 
     @Setup(Level.Trial)
     public void setup(BenchmarkParams bp) {
-        String backend = CoreApi.gemmBackend();
+        String backend = Gemm.backend();
         System.out.println("# gfpose Gemm backend: " + backend);
         if (bp.getBenchmark().endsWith(".scalar") && !"unknown".equals(backend) && !backend.toLowerCase().contains("scalar")) {
             throw new IllegalStateException("-Dgfpose.vector.bits=0 did not select the scalar backend: " + backend);
@@ -75,7 +76,7 @@ public class GemmBench {
         ewt = CommonOps_FDRM.transpose(FMatrixRMaj.wrap(out, in, wRowMajor), null);
         ey = new FMatrixRMaj(batch, out);
         // agree before timing: the kernel against EJML (plus bias)
-        CoreApi.linear(x, 0, batch, w, bias, y, 0, false, Activation.NONE, pool);
+        Gemm.linear(x, 0, batch, w, bias, y, 0, false, Activation.NONE, pool);
         CommonOps_FDRM.mult(ex, ewt, ey);
         float[] ref = ey.data.clone();
         for (int i = 0; i < batch; i++) for (int j = 0; j < out; j++) ref[i * out + j] += bias[j];
@@ -88,7 +89,7 @@ public class GemmBench {
 
     @Benchmark
     public float[] packed() {
-        CoreApi.linear(x, 0, batch, w, bias, y, 0, false, Activation.NONE, pool);
+        Gemm.linear(x, 0, batch, w, bias, y, 0, false, Activation.NONE, pool);
         return y;
     }
 
@@ -96,7 +97,7 @@ public class GemmBench {
     @Benchmark
     @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dgfpose.vector.bits=0"})
     public float[] scalar() {
-        CoreApi.linear(x, 0, batch, w, bias, y, 0, false, Activation.NONE, pool);
+        Gemm.linear(x, 0, batch, w, bias, y, 0, false, Activation.NONE, pool);
         return y;
     }
 
