@@ -136,7 +136,11 @@ final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if ("gt".equals(baseline)) { t = Task.COMPLETE3D; miss = MissingJoints.none(); } // the condition is the GT pose
+        if ("gt".equals(baseline)) { // the complete3d condition without missing joints is the GT pose itself
+            t = Task.COMPLETE3D;
+            miss = MissingJoints.none();
+            in = Input2d.GT;
+        }
         if ("flat".equals(baseline) && t != Task.ESTIMATE) throw usage("--baseline flat lifts the 2-D input: use it with --task estimate");
         Path dir = EvalData.resolve(data);
         Path w = baseline == null ? weights.resolve() : null;
