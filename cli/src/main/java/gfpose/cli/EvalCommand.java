@@ -1,0 +1,221 @@
+package gfpose.cli;
+
+import gfpose.GfposeException;
+import gfpose.data.H36mDataset;
+import gfpose.data.Input2d;
+import gfpose.eval.Baselines;
+import gfpose.eval.EvalConfig;
+import gfpose.eval.EvalResult;
+import gfpose.eval.Evaluator;
+import gfpose.eval.MissingJoints;
+import gfpose.eval.Predictor;
+import gfpose.eval.Procrustes;
+import gfpose.eval.Progress;
+import gfpose.eval.ProgressListener;
+import gfpose.eval.Task;
+import gfpose.io.AtomicFile;
+import gfpose.io.Json;
+import gfpose.sampling.SamplerKind;
+import gfpose.task.PosePrior;
+import gfpose.task.SampleOptions;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gfpose eval}: runs a task (or a network-free baseline) over the Human3.6M test split, prints a Markdown
+ * table on stdout and writes the JSON report with its protocol to {@code --out}. Everything that can be checked is
+ * checked before the first pose is sampled, and the report is written only once the run has succeeded.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a task on the Human3.6M test split (S9, S11; S11 Directions excluded).",
+            "Prints a Markdown table; --out writes the JSON report (protocol, MPJPE, PA-MPJPE per action and joint)."})
+final class EvalCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "estimate",
+            description = "estimate, complete2d, complete3d, denoise or generate. Default: ${DEFAULT-VALUE}.")
+    String task;
+
+    @Option(names = "--input", paramLabel = "gt|sh", defaultValue = "sh",
+            description = "2-D input: gt (ground truth projected through the cameras) or sh (Stacked-Hourglass detections). Default: ${DEFAULT-VALUE}.")
+    String input;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Human3.6M folder. Default: GFPOSE_DATA, else ../shared/data/h36m beside the install directory.")
+    String data;
+
+    @Option(names = "--stride", paramLabel = "N", defaultValue = "64",
+            description = "Keep every N-th test item (640 reproduces GFPose's README). Default: ${DEFAULT-VALUE}.")
+    int stride;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N items, for a quick look (0 = all). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--missing", paramLabel = "SPEC",
+            description = "Hidden joints for complete2d/complete3d: a joint list (names or indices) or random:K over the 8 limb joints.")
+    String missing;
+
+    @Option(names = "--noise", paramLabel = "PX", defaultValue = "5",
+            description = "Gaussian noise sigma (image-frame pixels) added for denoise. Default: ${DEFAULT-VALUE} (GFPose --std 5).")
+    double noise;
+
+    @Option(names = "--t0", paramLabel = "T", defaultValue = "0.05",
+            description = "Denoise: diffusion time the noisy pose starts at. Default: ${DEFAULT-VALUE}.")
+    double t0;
+
+    @Option(names = "--procrustes", paramLabel = "proper|reflect", defaultValue = "reflect",
+            description = "PA-MPJPE alignment: proper (det=+1, community standard) or reflect (GFPose's). Default: ${DEFAULT-VALUE}.")
+    String procrustes;
+
+    @Mixin WeightsOption weights;
+
+    @Option(names = "--hypotheses", paramLabel = "K", defaultValue = "1",
+            description = "Samples per pose; the headline is the per-pose minimum. Default: ${DEFAULT-VALUE}.")
+    int hypotheses;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Reverse-diffusion steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--sampler", paramLabel = "KIND", converter = SamplerConverter.class,
+            description = "sde, deterministic, ode or pc. Default: deterministic for 1 hypothesis and for denoise, else sde.")
+    SamplerKind sampler;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
+            description = "Poses per sampler call (x hypotheses rows per network call). Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--baseline", paramLabel = "gt|flat",
+            description = "No model: gt (ground truth as prediction, must score 0) or flat (the 2-D input with zero depth).")
+    String baseline;
+
+    @Option(names = "--detection-error", description = "No model: pixel error of the SH detections against the projected ground truth.")
+    boolean detectionError;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "JSON report, written only when the run succeeds.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        validate();
+        Input2d in = Input2d.parse(input);
+        Procrustes.Variant variant = parseVariant(procrustes);
+        Task t = Task.parse(task);
+        MissingJoints miss = MissingJoints.parse(missing);
+        if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+            throw new GfposeException(out + ": the folder " + out.toAbsolutePath().getParent() + " does not exist");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (detectionError) {
+            try (H36mDataset d = EvalData.open(EvalData.resolve(data), true)) {
+                EvalDetection.Report r = EvalDetection.run(d, stride, limit);
+                stdout.print(r.markdown());
+                if (out != null) AtomicFile.writeString(out, Json.write(r.toJson(), 2) + "\n");
+            }
+            return 0;
+        }
+        if ("gt".equals(baseline)) { // the complete3d condition without missing joints is the GT pose itself
+            t = Task.COMPLETE3D;
+            miss = MissingJoints.none();
+            in = Input2d.GT;
+        }
+        if ("flat".equals(baseline) && t != Task.ESTIMATE) throw usage("--baseline flat lifts the 2-D input: use it with --task estimate");
+        Path dir = EvalData.resolve(data);
+        Path w = baseline == null ? weights.resolve() : null;
+        boolean needDet = in == Input2d.SH && (t == Task.ESTIMATE || t == Task.COMPLETE2D);
+        try (H36mDataset d = EvalData.open(dir, needDet)) {
+            SampleOptions opt = sampleOptions(t);
+            EvalConfig.ModelInfo model = baseline != null
+                    ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
+                    : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), Cli.lower(opt.sampler()), w.toString(), WeightsOption.sha256(w));
+            EvalConfig cfg = new EvalConfig(t, in, stride, limit, batch, miss, t == Task.DENOISE ? noise : 0, seed, variant, model);
+            EvalResult result;
+            try (PosePrior prior = w == null ? null : PosePrior.load(w)) {
+                Predictor p = prior == null ? ("gt".equals(baseline) ? Baselines.identity() : Baselines.flat())
+                        : new EvalPredictor(t, prior, opt);
+                result = new Evaluator(cfg).run(d, p, progress());
+            }
+            if (result.count() == 0) throw new GfposeException("no test items selected (--stride " + stride + ", --limit " + limit + ")");
+            Map<String, Object> doc = result.toJson();
+            @SuppressWarnings("unchecked") Map<String, Object> protocol = (Map<String, Object>) doc.get("protocol");
+            protocol.put("baseline", baseline == null ? "none" : baseline);
+            protocol.put("data", d.dir().toAbsolutePath().normalize().toString());
+            if (baseline == null) {
+                protocol.put("batch", batch);
+                if (t == Task.DENOISE) protocol.put("t0", t0);
+            }
+            stdout.print(result.markdown());
+            stdout.flush();
+            if (out != null) AtomicFile.writeString(out, Json.write(doc, 2) + "\n");
+        }
+        return 0;
+    }
+
+    /** Range checks on plain numbers: usage errors (exit 2), reported before any file is opened. */
+    private void validate() {
+        if (stride < 1) throw usage("--stride must be at least 1, got " + stride);
+        if (limit < 0) throw usage("--limit must be >= 0, got " + limit);
+        if (batch < 1) throw usage("--batch must be at least 1, got " + batch);
+        if (hypotheses < 1) throw usage("--hypotheses must be >= 1, got " + hypotheses);
+        if (steps < 1) throw usage("--steps must be >= 1, got " + steps);
+        if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
+        if (!(noise >= 0) || Double.isInfinite(noise)) throw usage("--noise must be a finite number >= 0, got " + noise);
+        if (!(t0 > 1e-3) || t0 > 1) throw usage("--t0 must be in (0.001, 1], got " + t0);
+        if (baseline != null && !baseline.equals("gt") && !baseline.equals("flat")) throw usage("--baseline: expected gt or flat, got '" + baseline + "'");
+        if (baseline != null && detectionError) throw usage("--baseline and --detection-error are separate runs; give one");
+    }
+
+    private SampleOptions sampleOptions(Task t) {
+        SampleOptions d = SampleOptions.defaults();
+        // GFPose denoises with the deterministic sampler whatever the hypothesis count
+        SamplerKind kind = sampler != null ? sampler
+                : t == Task.DENOISE || hypotheses == 1 ? SamplerKind.DETERMINISTIC : SamplerKind.SDE;
+        return new SampleOptions(hypotheses, steps, kind, seed, t == Task.DENOISE ? t0 : 1.0, d.tEnd(), d.snr(),
+                d.correctorSteps(), threads == null ? d.threads() : threads);
+    }
+
+    static Procrustes.Variant parseVariant(String s) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "proper" -> Procrustes.Variant.PROPER;
+            case "reflect", "reflection" -> Procrustes.Variant.REFLECTION;
+            default -> throw new GfposeException("--procrustes: expected proper or reflect, got '" + s + "'");
+        };
+    }
+
+    /** The bar on the command's stderr (a PrintWriter, so in-process runs capture it too). */
+    private ProgressListener progress() {
+        if (quiet) return ProgressListener.none();
+        PrintWriter err = spec.commandLine().getErr();
+        OutputStream sink = new OutputStream() {
+            @Override public void write(int b) { err.write(b); }
+            @Override public void flush() { err.flush(); }
+        };
+        return new Progress(new PrintStream(sink, true, StandardCharsets.US_ASCII), "eval");
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
