@@ -31,6 +31,18 @@ public final class KeypointTrack {
 
     /** Reads a track file (format by extension) into Human3.6M-17 keypoints, one per frame. */
     public static List<Keypoints2D> read(Path file, KeypointFormat format, KeypointOptions opt) {
+        return readFrames(file, format, opt).keypoints();
+    }
+
+    /**
+     * A track with its numbering: {@code keypoints.get(i)} is frame {@code first + i}.
+     *
+     * @param first the smallest frame number in the file
+     */
+    public record Frames(long first, List<Keypoints2D> keypoints) {}
+
+    /** As {@link #read}, keeping the file's first frame number so messages can name frames as the file does. */
+    public static Frames readFrames(Path file, KeypointFormat format, KeypointOptions opt) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String text;
         try {
@@ -38,13 +50,20 @@ public final class KeypointTrack {
         } catch (IOException e) {
             throw new GfposeException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
-        if (name.endsWith(".csv")) return parseCsv(text, file.toString(), format, opt);
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return parseJsonLines(text, file.toString(), format, opt);
-        throw new GfposeException(file + ": unknown track format (expected .jsonl, .ndjson or .csv)");
+        TreeMap<Long, Keypoints2D> frames;
+        if (name.endsWith(".csv")) frames = csvFrames(text, file.toString(), format, opt);
+        else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) frames = jsonLinesFrames(text, file.toString(), format, opt);
+        else throw new GfposeException(file + ": unknown track format (expected .jsonl, .ndjson or .csv)");
+        List<Keypoints2D> list = fill(frames, file.toString());
+        return new Frames(frames.firstKey(), list);
     }
 
     /** Parses JSON-lines text (see the class comment). */
     public static List<Keypoints2D> parseJsonLines(String text, String source, KeypointFormat format, KeypointOptions opt) {
+        return fill(jsonLinesFrames(text, source, format, opt), source);
+    }
+
+    private static TreeMap<Long, Keypoints2D> jsonLinesFrames(String text, String source, KeypointFormat format, KeypointOptions opt) {
         TreeMap<Long, Keypoints2D> frames = new TreeMap<>();
         String[] lines = text.split("\r\n|\r|\n");
         int n = format.joints();
@@ -72,11 +91,15 @@ public final class KeypointTrack {
             int h = o.get("height") == null ? 0 : (int) CocoKeypoints.integer(o.get("height"), where + ": height");
             frames.put(frame, format.toH36m(xy, conf, opt, w, h, where));
         }
-        return fill(frames, source);
+        return frames;
     }
 
     /** Parses CSV text (see the class comment). */
     public static List<Keypoints2D> parseCsv(String text, String source, KeypointFormat format, KeypointOptions opt) {
+        return fill(csvFrames(text, source, format, opt), source);
+    }
+
+    private static TreeMap<Long, Keypoints2D> csvFrames(String text, String source, KeypointFormat format, KeypointOptions opt) {
         String[] lines = text.split("\r\n|\r|\n");
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) first++;
@@ -120,7 +143,7 @@ public final class KeypointTrack {
             float[][] f = e.getValue();
             frames.put(e.getKey(), format.toH36m(f[0], f[1], opt, 0, 0, source + ": frame " + e.getKey()));
         }
-        return fill(frames, source);
+        return frames;
     }
 
     /** Writes Human3.6M-17 keypoints as JSON lines (frame numbers from 0; missing joints with confidence 0). */

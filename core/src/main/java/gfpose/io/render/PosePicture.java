@@ -40,7 +40,14 @@ public final class PosePicture {
 
     /** An animation as a strip: one column per frame, rows front, side, top; one scale for all frames. */
     public static Scene strip(List<float[]> frames) {
+        return strip(frames, null);
+    }
+
+    /** As {@link #strip(List)} with a label per column (e.g. the source frame numbers); null labels "frame i". */
+    public static Scene strip(List<float[]> frames, List<String> labels) {
         check(frames);
+        if (labels != null && labels.size() != frames.size())
+            throw new IllegalArgumentException(labels.size() + " labels for " + frames.size() + " frames");
         Scene s = new Scene(frames.size() * PANEL, 3 * PANEL);
         double scale = scale(frames, null);
         for (int view = 0; view < 3; view++) {
@@ -48,7 +55,7 @@ public final class PosePicture {
             s.group(VIEWS[view]);
             for (int f = 0; f < frames.size(); f++) bones(s, frames.get(f), view, f * PANEL, view * PANEL, c, scale, 1);
         }
-        for (int f = 0; f < frames.size(); f++) s.label(new Scene.Label(f * PANEL + 6, 14, "frame " + f));
+        for (int f = 0; f < frames.size(); f++) s.label(new Scene.Label(f * PANEL + 6, 14, labels == null ? "frame " + f : labels.get(f)));
         return s;
     }
 

@@ -1,0 +1,100 @@
+package gfpose.task;
+
+import gfpose.GfposeException;
+import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Skeleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Detector keypoints to 3-D poses in millimetres: framing into GFPose's 1000-px frame ({@link Framing}),
+ * {@link PosePrior#estimate} for every person and hypothesis in one batch (missing joints are completed), the
+ * inverse framing back to the source image, and the conversion to millimetres.
+ *
+ * <p><b>Millimetres.</b> The framed pose is read through a virtual pinhole camera: focal length
+ * {@link Framing#FOCAL}, principal point ({@link Framing#CX}, {@link Framing#CY}), and the person's pelvis at
+ * depth {@link #ROOT_DEPTH_MM} = FOCAL / PX_PER_MM, the depth at which a training-sized person appears with the
+ * apparent size framing gave it. So GFPose's depth ratio (px per mm at the root) is PX_PER_MM and
+ * {@code Z = z / PX_PER_MM + Z_root}, {@code X = (u - CX) Z / FOCAL}, {@code Y = (v - CY) Z / FOCAL} (as
+ * {@code data.ImageFrame.toCamera}). The result is made root-relative: camera axes (x right, y down, z away from
+ * the camera), pelvis at the origin. Framing normalises the person's size, so the result does not depend on the
+ * image size, on where the person stands in the image or on how large they appear; the absolute position
+ * (root trajectory) is not recovered.
+ */
+public final class Lifter {
+    private Lifter() {}
+
+    /** Depth of the virtual camera's pelvis, mm (about 5 m, the mean Human3.6M root depth). */
+    public static final double ROOT_DEPTH_MM = Framing.FOCAL / Framing.PX_PER_MM;
+
+    /**
+     * One lifted person; arrays are {@code [hypothesis][51]}, joint-major.
+     *
+     * @param framing the transform from the source image into GFPose's frame
+     * @param framed  hypotheses in GFPose's 1000 x 1000 image frame (the network's own output)
+     * @param image   hypotheses in the source image frame: u, v in its pixels, root-relative depth in those pixels
+     * @param mm      hypotheses in root-relative camera millimetres (see the class comment)
+     */
+    public record Lifted(Keypoints2D input, FramingTransform framing, float[][] framed, float[][] image, float[][] mm) {}
+
+    /** {@link #lift(PosePrior, List, FramingIntrinsics, SampleOptions, IntFunction)} naming poses "pose i". */
+    public static List<Lifted> lift(PosePrior prior, List<Keypoints2D> people, FramingIntrinsics camera, SampleOptions opt) {
+        return lift(prior, people, camera, opt, i -> "pose " + i);
+    }
+
+    /**
+     * Lifts every person; all of them and all hypotheses go to the network in one batch.
+     *
+     * @param camera the source camera's intrinsics, or null for the framing heuristics
+     * @param where  names person i in error messages (e.g. "walk.jsonl: frame 12")
+     * @throws GfposeException naming the person when one cannot be framed (no bone with both joints observed)
+     */
+    public static List<Lifted> lift(PosePrior prior, List<Keypoints2D> people, FramingIntrinsics camera,
+                                    SampleOptions opt, IntFunction<String> where) {
+        if (people.isEmpty()) throw new GfposeException("no poses to lift");
+        int n = people.size();
+        FramingTransform[] t = new FramingTransform[n];
+        float[][] uv = new float[n][];
+        boolean[][] observed = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            Keypoints2D k = people.get(i);
+            try {
+                t[i] = camera == null ? Framing.fit(k) : Framing.fit(k, camera);
+            } catch (GfposeException e) {
+                throw new GfposeException(where.apply(i) + ": " + e.getMessage());
+            }
+            Keypoints2D f = t[i].apply(k);
+            uv[i] = f.uv();
+            observed[i] = f.observed().clone();
+        }
+        float[][][] framed = prior.estimate(uv, observed, ImageSize.GFPOSE, opt);
+        List<Lifted> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int hyps = framed[i].length;
+            float[][] image = new float[hyps][], mm = new float[hyps][];
+            for (int h = 0; h < hyps; h++) {
+                image[h] = t[i].invertPose(framed[i][h]);
+                mm[h] = toMillimetres(framed[i][h]);
+            }
+            out.add(new Lifted(people.get(i), t[i], framed[i], image, mm));
+        }
+        return out;
+    }
+
+    /** A pose in GFPose's frame (51 values) to root-relative camera millimetres through the virtual camera. */
+    public static float[] toMillimetres(float[] framed) {
+        if (framed.length != Skeleton.DIM)
+            throw new GfposeException("expected a pose of " + Skeleton.DIM + " values, got " + framed.length);
+        double[] cam = new double[Skeleton.DIM];
+        for (int j = 0; j < Skeleton.JOINTS; j++) {
+            double z = framed[3 * j + 2] / Framing.PX_PER_MM + ROOT_DEPTH_MM;
+            cam[3 * j] = (framed[3 * j] - Framing.CX) / Framing.FOCAL * z;
+            cam[3 * j + 1] = (framed[3 * j + 1] - Framing.CY) / Framing.FOCAL * z;
+            cam[3 * j + 2] = z;
+        }
+        float[] out = new float[Skeleton.DIM];
+        for (int k = 0; k < out.length; k++) out[k] = (float) (cam[k] - cam[k % 3]); // pelvis is joint 0
+        return out;
+    }
+}
