@@ -1,12 +1,24 @@
 package gfpose.kernel;
 
+import java.util.Objects;
+
 /**
- * Dense layers on packed weights: {@code y = act(x · Wᵀ + b)} for a block of rows.
- * Every output element accumulates its products in increasing k order, so a row's result does
- * not depend on which rows share the call (batch split and thread count never change bits).
+ * Dense layers on packed weights: {@code y = act(x · Wᵀ + b)} for a block of rows, and the two GEMMs of
+ * their backward pass. Every output element accumulates its products with FMA in increasing k order from 0,
+ * then adds the bias, then the previous y, then applies the activation, on every backend. So a row's result
+ * does not depend on which rows share the call, on the thread count, or on the vector width.
+ * The backend (Vector API at 512/256/128 bits, or scalar) is fixed at class load from the system property
+ * {@code gfpose.vector.bits}; call {@link #warmUp()} once at start-up.
  */
 public final class Gemm {
     private Gemm() {}
+
+    /** Decided once; when false, no class that references {@code jdk.incubator.vector} is ever loaded. */
+    private static final boolean VECTOR = Simd.BITS > 0;
+    private static volatile boolean warm;
+
+    /** The backend in use: {@code "vector-512"}, {@code "vector-256"}, {@code "vector-128"} or {@code "scalar"}. */
+    public static String backend() { return VECTOR ? "vector-" + Simd.BITS : "scalar"; }
 
     /**
      * For each row r in [0, rows): {@code y[yOff + r*out + j] = act((accumulate ? y : 0) + bias[j] + Σ_k x[xOff + r*in + k] · W[j][k])}.
@@ -15,16 +27,112 @@ public final class Gemm {
      */
     public static void linear(float[] x, int xOff, int rows, PackedMatrix w, float[] bias,
                               float[] y, int yOff, boolean accumulate, Activation act) {
-        int in = w.in(), out = w.out();
-        for (int r = 0; r < rows; r++) {
-            int xr = xOff + r * in, yr = yOff + r * out;
-            for (int j = 0; j < out; j++) {
-                float s = 0f;
-                for (int k = 0; k < in; k++) s = Math.fma(x[xr + k], w.get(j, k), s);
-                if (bias != null) s += bias[j];
-                if (accumulate) s += y[yr + j];
-                y[yr + j] = act.apply(s);
-            }
+        linear(x, xOff, rows, w, bias, y, yOff, accumulate, act, null);
+    }
+
+    /** {@link #linear} split across {@code pool} (null runs on the caller); bit-identical for any pool. */
+    public static void linear(float[] x, int xOff, int rows, PackedMatrix w, float[] bias,
+                              float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
+        check(x, xOff, rows, w.in(), y, yOff, w.out());
+        if (bias != null) Objects.checkFromIndexSize(0, w.out(), bias.length);
+        run(x, xOff, rows, w.panels(), w.out(), w.in(), bias, y, yOff, accumulate, Objects.requireNonNull(act), pool);
+    }
+
+    /**
+     * Backward of {@link #linear} with respect to its input: {@code dx[dxOff + r*in + i] = (accumulate ? dx : 0) + Σ_j dy[dyOff + r*out + j] · W[j][i]}.
+     * Builds the packed Wᵀ inside {@code w} on first use (as much memory again as W).
+     */
+    public static void linearBackwardInput(float[] dy, int dyOff, int rows, PackedMatrix w,
+                                           float[] dx, int dxOff, boolean accumulate) {
+        linearBackwardInput(dy, dyOff, rows, w, dx, dxOff, accumulate, null);
+    }
+
+    /** {@link #linearBackwardInput} split across {@code pool} (null runs on the caller); bit-identical for any pool. */
+    public static void linearBackwardInput(float[] dy, int dyOff, int rows, PackedMatrix w,
+                                           float[] dx, int dxOff, boolean accumulate, ThreadPool pool) {
+        check(dy, dyOff, rows, w.out(), dx, dxOff, w.in());
+        run(dy, dyOff, rows, w.transposedPanels(), w.in(), w.out(), null, dx, dxOff, accumulate, Activation.NONE, pool);
+    }
+
+    /**
+     * Weight and bias gradients of {@link #linear}: {@code dW[o][i] += Σ_r dy[r][o] · x[r][i]} and
+     * {@code dB[o] += Σ_r dy[r][o]}, each sum taken over increasing r from 0 before it is added.
+     * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. Allocates two temporaries
+     * (dyᵀ and packed x, {@code rows·(out+in)} floats) so the forward tile can do the work.
+     *
+     * @param dB may be null
+     */
+    public static void weightGradient(float[] dy, float[] x, int rows, int out, int in, float[] dW, float[] dB) {
+        weightGradient(dy, x, rows, out, in, dW, dB, null);
+    }
+
+    /** {@link #weightGradient} split across {@code pool} over the rows of dW (null runs on the caller); bit-identical for any pool. */
+    public static void weightGradient(float[] dy, float[] x, int rows, int out, int in, float[] dW, float[] dB,
+                                      ThreadPool pool) {
+        if (out <= 0 || in <= 0 || rows < 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
+        check(dy, 0, rows, out, x, 0, in);
+        Objects.checkFromIndexSize(0, out * in, dW.length);
+        if (dB != null) Objects.checkFromIndexSize(0, out, dB.length);
+        if (rows == 0) return;
+        if (dB != null) {
+            float[] s = new float[out];
+            for (int r = 0; r < rows; r++) for (int o = 0, d = r * out; o < out; o++) s[o] += dy[d + o];
+            for (int o = 0; o < out; o++) dB[o] += s[o];
         }
+        // dW = dyᵀ · x is a linear layer with "input" dyᵀ [out][rows] and "weight" xᵀ [in][rows].
+        float[] dyT = new float[out * rows];
+        for (int r = 0; r < rows; r++) for (int o = 0; o < out; o++) dyT[o * rows + r] = dy[r * out + o];
+        float[] xp = new float[PackedMatrix.panelCount(in) * rows * Simd.PANEL];
+        PackedMatrix.packColumns(x, rows, in, xp);
+        run(dyT, 0, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
+    }
+
+    /**
+     * Runs tiny shapes through every branch (4-row tile, row tail, partial panel, bias, accumulate, each
+     * activation, both backward GEMMs) so C2 compiles them with complete profiles before the first big call;
+     * a kernel first compiled from one huge call can deoptimize into a much slower tier. Idempotent.
+     */
+    public static void warmUp() {
+        if (warm) return;
+        int p = Simd.PANEL, rows = 5, in = 8, out = p + 3;
+        float[] w = new float[out * in], x = new float[rows * in], y = new float[rows * out], b = new float[out];
+        for (int i = 0; i < w.length; i++) w[i] = (i % 7 - 3) * 0.01f;
+        for (int i = 0; i < x.length; i++) x[i] = (i % 5 - 2) * 0.1f;
+        PackedMatrix m = PackedMatrix.pack(w, out, in);
+        float[] dx = new float[rows * in], dW = new float[out * in];
+        for (int it = 0; it < 2000; it++) {
+            for (Activation act : Activation.values()) {
+                linear(x, 0, rows, m, b, y, 0, false, act);
+                linear(x, 0, rows, m, null, y, 0, true, act);
+            }
+            linearBackwardInput(y, 0, rows, m, dx, 0, (it & 1) == 0);
+            if (it % 8 == 0) weightGradient(y, x, rows, out, in, dW, b);
+        }
+        warm = true;
+    }
+
+    private static void run(float[] x, int xOff, int rows, float[] wp, int out, int in, float[] bias,
+                            float[] y, int yOff, boolean acc, Activation act, ThreadPool pool) {
+        int panels = PackedMatrix.panelCount(out);
+        if (pool == null || pool.threads() == 1) {
+            kernel(x, xOff, 0, rows, wp, out, in, bias, y, yOff, acc, act, 0, panels);
+        } else if (rows >= 8) {
+            // Chunks of whole 4-row tiles; any split gives the same bits, this one keeps tiles full.
+            pool.forRange(rows, 4, (r0, r1) -> kernel(x, xOff, r0, r1, wp, out, in, bias, y, yOff, acc, act, 0, panels));
+        } else {
+            pool.forRange(panels, 1, (q0, q1) -> kernel(x, xOff, 0, rows, wp, out, in, bias, y, yOff, acc, act, q0, q1));
+        }
+    }
+
+    private static void kernel(float[] x, int xOff, int r0, int r1, float[] wp, int out, int in, float[] bias,
+                               float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
+        if (VECTOR) VectorGemm.linear(x, xOff, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
+        else ScalarGemm.linear(x, xOff, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
+    }
+
+    private static void check(float[] x, int xOff, int rows, int in, float[] y, int yOff, int out) {
+        if (rows < 0) throw new IllegalArgumentException("rows < 0: " + rows);
+        Objects.checkFromIndexSize(xOff, rows * in, x.length);
+        Objects.checkFromIndexSize(yOff, rows * out, y.length);
     }
 }

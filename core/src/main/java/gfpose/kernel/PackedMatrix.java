@@ -1,28 +1,40 @@
 package gfpose.kernel;
 
-import java.util.Arrays;
-
 /**
- * A weight matrix W of shape [out, in] (PyTorch {@code Linear.weight} layout), packed once at load
- * time into the layout the GEMM micro-kernel streams. Immutable after packing.
+ * A weight matrix W of shape [out, in] (PyTorch {@code Linear.weight} layout), packed once at load time into
+ * the layout the GEMM tile streams: column panels {@code [ceil(out/P)][in][P]} with {@code P} = 4 vectors
+ * ({@link Simd#PANEL}), the out dimension zero-padded so every panel is full. Memory: about {@code 4·out·in}
+ * bytes, plus as much again once {@link Gemm#linearBackwardInput} has built the packed Wᵀ (lazily, kept
+ * until the matrix is dropped; {@link #repack} refreshes both).
  */
 public final class PackedMatrix {
     private final int out;
     private final int in;
-    private final float[] rowMajor; // [out][in], as given
+    private final float[] panels;            // W: [ceil(out/P)][in][P]
+    private volatile float[] transposed;     // Wᵀ for dx = dy·W: [ceil(in/P)][out][P], built on first use
 
-    private PackedMatrix(float[] w, int out, int in) {
+    private PackedMatrix(int out, int in) {
         this.out = out;
         this.in = in;
-        this.rowMajor = w;
+        this.panels = new float[panelCount(out) * in * Simd.PANEL];
     }
 
     /** Packs a row-major [out][in] matrix; {@code w} is copied. */
     public static PackedMatrix pack(float[] w, int out, int in) {
-        if (out <= 0 || in <= 0 || w.length != (long) out * in) {
+        if (out <= 0 || in <= 0) throw new IllegalArgumentException("bad shape [" + out + ", " + in + "]");
+        PackedMatrix m = new PackedMatrix(out, in);
+        m.repack(w);
+        return m;
+    }
+
+    /** Refreshes the packed copy (and Wᵀ if built) in place from a row-major [out][in] matrix, e.g. after an optimizer step. */
+    public void repack(float[] w) {
+        if (w.length != (long) out * in) {
             throw new IllegalArgumentException("matrix of " + w.length + " floats is not [" + out + ", " + in + "]");
         }
-        return new PackedMatrix(Arrays.copyOf(w, w.length), out, in);
+        packRows(w, out, in, panels);
+        float[] t = transposed;
+        if (t != null) packColumns(w, out, in, t);
     }
 
     public int out() { return out; }
@@ -30,8 +42,58 @@ public final class PackedMatrix {
     public int in() { return in; }
 
     /** W[o][i]. */
-    public float get(int o, int i) { return rowMajor[o * in + i]; }
+    public float get(int o, int i) {
+        if (o < 0 || o >= out || i < 0 || i >= in) throw new IndexOutOfBoundsException("(" + o + ", " + i + ")");
+        int p = Simd.PANEL;
+        return panels[((o / p) * in + i) * p + o % p];
+    }
 
     /** A row-major [out][in] copy. */
-    public float[] toRowMajor() { return Arrays.copyOf(rowMajor, rowMajor.length); }
+    public float[] toRowMajor() {
+        float[] w = new float[out * in];
+        for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) w[o * in + i] = get(o, i);
+        return w;
+    }
+
+    float[] panels() { return panels; }
+
+    /** Wᵀ as an [in, out] matrix packed like {@link #panels}; built once, then refreshed by {@link #repack}. */
+    float[] transposedPanels() {
+        float[] t = transposed;
+        if (t == null) {
+            synchronized (this) {
+                t = transposed;
+                if (t == null) {
+                    t = new float[panelCount(in) * out * Simd.PANEL];
+                    float[] w = toRowMajor();
+                    packColumns(w, out, in, t);
+                    transposed = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    static int panelCount(int n) { return (n + Simd.PANEL - 1) / Simd.PANEL; }
+
+    /** Packs row-major A[n][k] (n = the output dimension) into panels [ceil(n/P)][k][P]. */
+    static void packRows(float[] a, int n, int k, float[] dst) {
+        int p = Simd.PANEL;
+        for (int j = 0; j < n; j++) {
+            int base = (j / p) * k * p + j % p;
+            for (int i = 0; i < k; i++) dst[base + i * p] = a[j * k + i];
+        }
+    }
+
+    /**
+     * Packs Aᵀ, where A is row-major [k][n], into panels [ceil(n/P)][k][P]: the panels of an
+     * [n, k] matrix. Each panel row is a contiguous slice of one row of A, so this is a blocked copy.
+     */
+    static void packColumns(float[] a, int k, int n, float[] dst) {
+        int p = Simd.PANEL;
+        for (int q = 0, np = panelCount(n); q < np; q++) {
+            int j0 = q * p, len = Math.min(p, n - j0);
+            for (int i = 0; i < k; i++) System.arraycopy(a, i * n + j0, dst, (q * k + i) * p, len);
+        }
+    }
 }

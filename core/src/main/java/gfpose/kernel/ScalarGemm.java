@@ -1,0 +1,56 @@
+package gfpose.kernel;
+
+import java.util.Arrays;
+
+/**
+ * The scalar GEMM on packed panels: the fallback when the Vector API is absent or disabled, and the shared
+ * epilogue. Same arithmetic as the vector tile (FMA in increasing k from 0, then bias, then y, then the
+ * activation), so both backends give the same bits.
+ */
+final class ScalarGemm {
+    private ScalarGemm() {}
+
+    /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + x·Wᵀ)}; see {@link Gemm#linear}. */
+    static void linear(float[] x, int xOff, int r0, int r1, float[] wp, int out, int in, float[] bias,
+                       float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
+        int pw = Simd.PANEL;
+        float[] s = new float[pw];
+        for (int q = p0; q < p1; q++) {
+            int j0 = q * pw, n = Math.min(pw, out - j0), w0 = q * in * pw;
+            for (int r = r0; r < r1; r++) {
+                int xr = xOff + r * in;
+                Arrays.fill(s, 0f);
+                // i-k-j order: the inner loop over the panel is contiguous, so C2 can auto-vectorize it.
+                for (int k = 0; k < in; k++) {
+                    float a = x[xr + k];
+                    for (int c = 0, wk = w0 + k * pw; c < pw; c++) s[c] = Math.fma(a, wp[wk + c], s[c]);
+                }
+                finish(s, 0, pw, 1, n, bias, j0, y, yOff + r * out + j0, out, acc, act);
+            }
+        }
+    }
+
+    /**
+     * Epilogue from raw sums {@code s} (row stride {@code ss}) into {@code rows x n} outputs of y (row stride
+     * {@code ys}): {@code y = act(s + bias[j0 + c] + (acc ? y : 0))}, added in that order.
+     */
+    static void finish(float[] s, int s0, int ss, int rows, int n, float[] bias, int j0,
+                       float[] y, int y0, int ys, boolean acc, Activation act) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < n; c++) {
+                float v = s[s0 + r * ss + c];
+                if (bias != null) v += bias[j0 + c];
+                if (acc) v += y[y0 + r * ys + c];
+                y[y0 + r * ys + c] = act.apply(v);
+            }
+        }
+    }
+
+    /** Applies {@code act} in place to {@code rows x n} values of y (row stride {@code ys}). */
+    static void activate(float[] y, int y0, int ys, int rows, int n, Activation act) {
+        if (act == Activation.NONE) return;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, o = y0 + r * ys; c < n; c++) y[o + c] = act.apply(y[o + c]);
+        }
+    }
+}

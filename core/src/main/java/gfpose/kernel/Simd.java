@@ -1,0 +1,37 @@
+package gfpose.kernel;
+
+/**
+ * Which GEMM backend this JVM uses, decided once from the system property {@code gfpose.vector.bits}
+ * (512, 256, 128; 0 or "scalar" forces the scalar path; unset means the preferred species).
+ * This class references no {@code jdk.incubator.vector} type, so it loads without the module. A width above
+ * the hardware's (512 on an AVX2 machine) is honoured but not intrinsified by C2, so it is slow: tests only.
+ */
+final class Simd {
+    private Simd() {}
+
+    /** Vector width in bits, or 0 for the scalar path. */
+    static final int BITS = bits();
+
+    /** Floats per packed column panel: the tile's four vectors (16 on the scalar path). */
+    static final int PANEL = BITS == 0 ? 16 : 4 * (BITS / Float.SIZE);
+
+    static boolean moduleAvailable() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** The requested width: -1 for the preferred one, 0 for scalar, else 128, 256 or 512. Reads no statics. */
+    static int requested() {
+        String s = System.getProperty("gfpose.vector.bits", "").trim();
+        if (s.isEmpty() || s.equalsIgnoreCase("preferred")) return -1;
+        if (s.equals("0") || s.equalsIgnoreCase("scalar")) return 0;
+        if (s.equals("128") || s.equals("256") || s.equals("512")) return Integer.parseInt(s);
+        throw new IllegalArgumentException("gfpose.vector.bits must be 512, 256, 128, 0 or scalar, got '" + s + "'");
+    }
+
+    private static int bits() {
+        int r = requested();
+        if (r == 0 || !moduleAvailable()) return 0;
+        // Only now may a class that touches jdk.incubator.vector load.
+        return VectorGemm.BITS;
+    }
+}

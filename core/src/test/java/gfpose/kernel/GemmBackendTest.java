@@ -1,0 +1,57 @@
+package gfpose.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The backend is the one requested (no silent fallback), and the packed layout round-trips. */
+class GemmBackendTest {
+    @Test
+    void backendMatchesRequestedWidth() {
+        String req = System.getProperty("gfpose.vector.bits", "").trim();
+        String expected;
+        if (req.equals("0") || req.equalsIgnoreCase("scalar")) expected = "scalar";
+        else if (!req.isEmpty()) expected = "vector-" + req;
+        else expected = "vector-" + jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        assertThat(Gemm.backend()).isEqualTo(expected);
+        assertThat(Simd.PANEL).isEqualTo(Simd.BITS == 0 ? 16 : 4 * Simd.BITS / 32);
+    }
+
+    @Test
+    void warmUpRunsAndLeavesResultsAlone() {
+        Gemm.warmUp();
+        Gemm.warmUp();
+        PackedMatrix m = PackedMatrix.pack(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        float[] y = new float[2];
+        Gemm.linear(new float[] {1, 1, 1}, 0, 1, m, new float[] {0.5f, -1}, y, 0, false, Activation.NONE);
+        assertThat(y).containsExactly(6.5f, 14f);
+    }
+
+    @Test
+    void packRoundTripsAndRepacksInPlace() {
+        Random rnd = new Random(5);
+        int out = 2 * Simd.PANEL + 3, in = 7;
+        float[] w = Oracle.random(rnd, out * in);
+        PackedMatrix m = PackedMatrix.pack(w, out, in);
+        w[0] = 42; // pack copies
+        assertThat(m.get(0, 0)).isNotEqualTo(42f);
+        assertThat(m.out()).isEqualTo(out);
+        assertThat(m.in()).isEqualTo(in);
+        float[] w2 = Oracle.random(rnd, out * in);
+        m.transposedPanels(); // built now, so repack must refresh it too
+        float[] panels = m.panels();
+        m.repack(w2);
+        assertThat(m.panels()).isSameAs(panels);
+        assertThat(m.toRowMajor()).containsExactly(w2);
+        assertThat(m.get(out - 1, in - 2)).isEqualTo(w2[(out - 1) * in + in - 2]);
+        float[] dy = new float[out];
+        dy[out - 1] = 1;
+        float[] dx = new float[in];
+        Gemm.linearBackwardInput(dy, 0, 1, m, dx, 0, false);
+        for (int i = 0; i < in; i++) assertThat(dx[i]).isEqualTo(w2[(out - 1) * in + i]);
+        assertThatThrownBy(() -> m.repack(new float[3])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PackedMatrix.pack(new float[3], 2, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
