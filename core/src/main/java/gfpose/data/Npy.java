@@ -25,9 +25,10 @@ import java.util.zip.ZipFile;
 public final class Npy {
     private Npy() {}
 
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    // numpy writes single quotes; other writers sometimes use double quotes, so accept both.
+    private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
+    private static final Pattern FORTRAN = Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
 
     /** Reads a single {@code .npy} file. */
     public static NpyArray read(Path file) throws IOException {
@@ -105,7 +106,8 @@ public final class Npy {
         if (hb.length < headerLen) throw new IOException(where + ": truncated header");
         String header = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(header), f = FORTRAN.matcher(header), s = SHAPE.matcher(header);
-        if (!d.find() || !f.find() || !s.find()) throw new IOException(where + ": bad header: " + header.trim());
+        if (!header.trim().startsWith("{")) throw new IOException(where + ": bad header (not a dict): " + clip(header));
+        if (!d.find() || !f.find() || !s.find()) throw new IOException(where + ": bad header: " + clip(header));
         String descr = d.group(1);
         if (descr.startsWith("|") && descr.length() == 3 && descr.charAt(2) == '1') descr = "<" + descr.substring(1);
         int itemSize;
@@ -127,6 +129,8 @@ public final class Npy {
                 try { v = Integer.parseInt(t); } catch (NumberFormatException e) { throw new IOException(where + ": bad shape (" + dims + ")"); }
                 if (v < 0) throw new IOException(where + ": bad shape (" + dims + ")");
                 shape.add(v);
+                // guard the product against overflow before it is used as a byte count
+                if (v != 0 && count > Long.MAX_VALUE / 16 / v) throw new IOException(where + ": array too large (" + dims + ")");
                 count *= v;
             }
         }
@@ -138,5 +142,10 @@ public final class Npy {
         }
         int[] sh = shape.stream().mapToInt(Integer::intValue).toArray();
         return new NpyArray(name, descr, sh, ByteBuffer.wrap(raw));
+    }
+
+    private static String clip(String header) {
+        String t = header.trim().replaceAll("\\s+", " ");
+        return t.length() > 120 ? t.substring(0, 120) + "..." : t;
     }
 }

@@ -1,0 +1,16 @@
+package gfpose.eval;
+
+/**
+ * The model under evaluation, independent of the network: maps a batch of N conditions to K hypotheses each,
+ * all in GFPose's image frame (u, v pixels, z root-relative pixel-scaled depth).
+ */
+@FunctionalInterface
+public interface Predictor {
+    /**
+     * @param conditions {@code N * 51} values: (u, v, 0) for 2-D tasks, (u, v, z) for complete3d and denoise,
+     *                   zeros for generate; unobserved joints are zero
+     * @param observed   {@code N * 17} flags: joint given in the condition
+     * @return {@code [N][K][51]} image-frame hypotheses, the same K for every pose
+     */
+    float[][][] predict(float[] conditions, boolean[] observed);
+}

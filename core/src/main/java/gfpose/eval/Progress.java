@@ -1,0 +1,59 @@
+package gfpose.eval;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * A one-line text progress bar with rate and ETA, redrawn with carriage returns at most every
+ * {@code minIntervalMs} (and always at the end, followed by a newline).
+ */
+public final class Progress implements ProgressListener {
+    private final PrintStream out;
+    private final String label;
+    private final long minIntervalNanos;
+    private final LongSupplier clock;
+    private final long start;
+    private long lastDraw = Long.MIN_VALUE;
+    private boolean finished;
+
+    /** Progress on {@code out}, redrawn at most every 250 ms. */
+    public Progress(PrintStream out, String label) { this(out, label, 250, System::nanoTime); }
+
+    /** With an explicit throttle and clock (nanoseconds), for tests. */
+    public Progress(PrintStream out, String label, long minIntervalMs, LongSupplier clock) {
+        this.out = out;
+        this.label = label;
+        this.minIntervalNanos = minIntervalMs * 1_000_000L;
+        this.clock = clock;
+        this.start = clock.getAsLong();
+    }
+
+    @Override public synchronized void update(long done, long total) {
+        if (finished) return;
+        long now = clock.getAsLong();
+        boolean end = total > 0 && done >= total;
+        if (!end && lastDraw != Long.MIN_VALUE && now - lastDraw < minIntervalNanos) return;
+        lastDraw = now;
+        out.print("\r" + (label.isEmpty() ? "" : label + " ") + line(done, total, (now - start) / 1e9));
+        if (end) { out.println(); finished = true; }
+        out.flush();
+    }
+
+    /** The bar text for a state (no carriage return). */
+    static String line(long done, long total, double seconds) {
+        int width = 30;
+        double frac = total > 0 ? Math.min(1, done / (double) total) : 0;
+        int fill = (int) Math.round(frac * width);
+        double rate = seconds > 0 ? done / seconds : 0;
+        String eta = rate > 0 && total > done ? clock((total - done) / rate) : (done >= total ? "done" : "--:--");
+        return String.format(Locale.ROOT, "[%s%s] %d/%d %5.1f%% %.1f/s ETA %s elapsed %s", "#".repeat(fill),
+                " ".repeat(width - fill), done, total, 100 * frac, rate, eta, clock(seconds));
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+    }
+}
