@@ -1,6 +1,7 @@
 package gfpose.train;
 
 import gfpose.GfposeException;
+import gfpose.kernel.Gemm;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import gfpose.nn.ModelConfig;
@@ -43,6 +44,7 @@ public final class Trainer implements AutoCloseable {
         this.order = new DataOrder(cfg.seed(), source.size(), 0, 0);
         this.maker = new SampleMaker(cfg, source);
         this.pool = threads > 1 ? new ThreadPool(threads) : null;
+        Gemm.warmUp(); // compile the kernels on small shapes before the first big batch
         int b = cfg.batch(), d = cfg.model().inDim();
         items = new int[b];
         xt = new float[b * d]; cond = new float[b * d]; mask = new float[b * d]; z = new float[b * d];
