@@ -98,7 +98,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         try (trainer) {
-            System.err.println("train: " + trainer.config().model() + ", " + source.describe() + ", batch "
+            ModelConfig m = trainer.config().model();
+            System.err.println("train: hidden " + m.hidden() + ", embed " + m.embed() + ", blocks " + m.blocks() + ", groups "
+                    + m.groups() + ", " + source.describe() + ", batch "
                     + trainer.config().batch() + ", " + nThreads + " threads, from step " + trainer.stepsDone());
             TrainingRun.run(trainer, out, steps == null ? 0 : steps, minutes == null ? 0 : minutes * 60, ckptMinutes * 60, System.err);
             System.err.println("train: step " + trainer.stepsDone() + "; EMA weights in " + out.resolve(TrainingRun.EMA));

@@ -40,7 +40,9 @@ public final class TrainingRun {
         TrainLog log = new TrainLog(out.resolve(CSV), t.stepsDone());
         long start = System.nanoTime(), lastSave = start, lastDraw = 0, taken = 0;
         double rate = 0, ema = Double.NaN;
-        String title = "GFPose training loss, " + t.config().model();
+        gfpose.nn.ModelConfig m = t.config().model();
+        String title = String.format(Locale.ROOT, "GFPose training loss (hidden %d, embed %d, blocks %d, batch %d)",
+                m.hidden(), m.embed(), m.blocks(), t.config().batch());
         while ((totalSteps <= 0 || t.stepsDone() < totalSteps) && (seconds <= 0 || (System.nanoTime() - start) / 1e9 < seconds)) {
             long s0 = System.nanoTime();
             StepStats st = t.step();
