@@ -80,7 +80,9 @@ public final class TrainingRun {
         if (totalSteps > 0 && stepsPerSec > 0) eta = (totalSteps - t.stepsDone()) / stepsPerSec;
         if (seconds > 0) eta = Math.min(eta, seconds - elapsed);
         String steps = totalSteps > 0 ? st.step() + "/" + totalSteps : Long.toString(st.step());
-        return String.format(Locale.ROOT, "step %s loss %.4f lr %.2e |g| %.3f %.0f samples/s ETA %s   ", steps, loss, st.lr(),
+        double frac = Math.max(totalSteps > 0 ? (double) st.step() / totalSteps : 0, seconds > 0 ? elapsed / seconds : 0);
+        int fill = (int) Math.round(Math.min(1, frac) * 20);
+        return String.format(Locale.ROOT, "[%s%s] step %s loss %.4f lr %.2e |g| %.3f %.0f samples/s ETA %s   ", "#".repeat(fill), " ".repeat(20 - fill), steps, loss, st.lr(),
                 st.gradNorm(), rate, Double.isInfinite(eta) ? "--:--" : clock(Math.max(0, eta)));
     }
 
