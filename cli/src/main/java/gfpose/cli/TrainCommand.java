@@ -1,0 +1,131 @@
+package gfpose.cli;
+
+import gfpose.GfposeException;
+import gfpose.data.DataPaths;
+import gfpose.nn.ModelConfig;
+import gfpose.nn.ScoreNet;
+import gfpose.train.H36mSource;
+import gfpose.train.SyntheticSource;
+import gfpose.train.TrainConfig;
+import gfpose.train.Trainer;
+import gfpose.train.TrainingRun;
+import gfpose.train.TrainingSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gfpose train}: trains (or fine-tunes, or resumes) the GFPose prior on Human3.6M on the CPU. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train the GFPose score network by denoising score matching (sub-VP SDE) on the Human3.6M",
+                "training subjects (S1 S5 S6 S7 S8). Writes checkpoint.safetensors, ema.safetensors (the weights to",
+                "use), train.csv and loss.svg into --out every --checkpoint-minutes and at the end."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "Human3.6M folder (default: GFPOSE_DATA or <shared>/data/h36m).")
+    String data;
+
+    @Option(names = "--synthetic", paramLabel = "N", description = "Train on N synthetic poses instead of Human3.6M (smoke tests).")
+    Integer synthetic;
+
+    @Option(names = "--stride", defaultValue = "1", description = "Use every STRIDE-th training item (default: ${DEFAULT-VALUE}).")
+    int stride;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Stop when N optimiser steps are done in total.")
+    Long steps;
+
+    @Option(names = "--minutes", paramLabel = "M", description = "Stop after M minutes of this invocation.")
+    Double minutes;
+
+    @Option(names = "--resume", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "Continue from a checkpoint (default: <out>/checkpoint.safetensors); settings come from it.")
+    String resume;
+
+    @Option(names = "--init", paramLabel = "FILE", description = "Fine-tune: start from these weights (safetensors).")
+    Path init;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden width (default 1024).") Integer hidden;
+    @Option(names = "--embed", paramLabel = "N", description = "Time-embedding width (default 512).") Integer embed;
+    @Option(names = "--blocks", paramLabel = "N", description = "Residual blocks (default 2).") Integer blocks;
+    @Option(names = "--groups", paramLabel = "N", description = "GroupNorm groups (default 32).") Integer groups;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "Batch size (default: ${DEFAULT-VALUE}).") int batch;
+    @Option(names = "--lr", defaultValue = "2e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).") float lr;
+    @Option(names = "--warmup", defaultValue = "5000", description = "Linear warm-up steps (default: ${DEFAULT-VALUE}).") int warmup;
+    @Option(names = "--dropout", defaultValue = "0.25", description = "Dropout (default: ${DEFAULT-VALUE}).") float dropout;
+    @Option(names = "--mask-pose", defaultValue = "0.1", description = "P(mask whole condition) (default: ${DEFAULT-VALUE}).") float maskPose;
+    @Option(names = "--mask-part", defaultValue = "0.1", description = "P(mask a body part) (default: ${DEFAULT-VALUE}).") float maskPart;
+    @Option(names = "--mask-joint", defaultValue = "0.1", description = "P(mask a joint) (default: ${DEFAULT-VALUE}).") float maskJoint;
+    @Option(names = "--cond-3d-prob", defaultValue = "0.1", description = "P(3-D GT condition) (default: ${DEFAULT-VALUE}).") float cond3d;
+    @Option(names = "--gt2d-prob", defaultValue = "0", description = "P(GT instead of detected 2-D) (default: ${DEFAULT-VALUE}).") float gt2d;
+    @Option(names = "--flip", description = "Mirror condition and target together with probability 1/2.") boolean flip;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--threads", description = "Worker threads (default: all cores).") Integer threads;
+    @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "Checkpoint interval (default: ${DEFAULT-VALUE}).") double ckptMinutes;
+
+    @Override public Integer call() {
+        if (steps == null && minutes == null) throw new GfposeException("train: give --steps or --minutes");
+        if (steps != null && steps < 1) throw new GfposeException("train: --steps must be >= 1, got " + steps);
+        if (minutes != null && !(minutes > 0)) throw new GfposeException("train: --minutes must be > 0, got " + minutes);
+        if (stride < 1) throw new GfposeException("train: --stride must be >= 1, got " + stride);
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        TrainingRun.prepareOutput(out);
+        TrainingSource source = source();
+        ModelConfig base = ModelConfig.GFPOSE;
+        ModelConfig model = ModelConfig.of(hidden != null ? hidden : base.hidden(), embed != null ? embed : base.embed(),
+                blocks != null ? blocks : base.blocks(), groups != null ? groups : base.groups());
+        boolean explicitModel = hidden != null || embed != null || blocks != null || groups != null;
+        Trainer trainer;
+        if (resume != null) {
+            Path ckpt = resume.isEmpty() ? out.resolve(TrainingRun.CHECKPOINT) : Path.of(resume);
+            trainer = Trainer.resume(ckpt, source, nThreads, null);
+            checkExplicitModel(ckpt, trainer.config().model());
+        } else {
+            TrainConfig cfg = new TrainConfig(model, batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f, 0.9999f, dropout, maskPose,
+                    maskPart, maskJoint, cond3d, gt2d, flip, seed);
+            if (init != null) {
+                ScoreNet start = ScoreNet.load(init);
+                if (explicitModel && !start.config().equals(model)) {
+                    throw new GfposeException(init + ": weights are " + start.config() + ", not the requested " + model);
+                }
+                trainer = Trainer.fineTune(new TrainConfig(start.config(), batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f,
+                        0.9999f, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed), start, source, nThreads);
+            } else {
+                trainer = Trainer.create(cfg, source, nThreads);
+            }
+        }
+        try (trainer) {
+            ModelConfig m = trainer.config().model();
+            System.err.println("train: hidden " + m.hidden() + ", embed " + m.embed() + ", blocks " + m.blocks() + ", groups "
+                    + m.groups() + ", " + source.describe() + ", batch "
+                    + trainer.config().batch() + ", " + nThreads + " threads, from step " + trainer.stepsDone());
+            TrainingRun.run(trainer, out, steps == null ? 0 : steps, minutes == null ? 0 : minutes * 60, ckptMinutes * 60, System.err);
+            System.err.println("train: step " + trainer.stepsDone() + "; EMA weights in " + out.resolve(TrainingRun.EMA));
+        }
+        return 0;
+    }
+
+    /** On resume the checkpoint decides the model; a model option that contradicts it is an error. */
+    private void checkExplicitModel(Path ckpt, ModelConfig m) {
+        String bad = hidden != null && hidden != m.hidden() ? "--hidden " + hidden + " (checkpoint: " + m.hidden() + ")"
+                : embed != null && embed != m.embed() ? "--embed " + embed + " (checkpoint: " + m.embed() + ")"
+                : blocks != null && blocks != m.blocks() ? "--blocks " + blocks + " (checkpoint: " + m.blocks() + ")"
+                : groups != null && groups != m.groups() ? "--groups " + groups + " (checkpoint: " + m.groups() + ")" : null;
+        if (bad != null) throw new GfposeException(ckpt + ": checkpoint is for a different model size: " + bad);
+    }
+
+    private TrainingSource source() {
+        if (synthetic != null) {
+            if (synthetic < 1) throw new GfposeException("train: --synthetic must be >= 1, got " + synthetic);
+            return new SyntheticSource(synthetic, seed);
+        }
+        Path dir = DataPaths.h36m(data);
+        if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+            throw new GfposeException("--data " + dir + ": Human3.6M folder not found or unreadable");
+        }
+        return H36mSource.load(dir, stride);
+    }
+}

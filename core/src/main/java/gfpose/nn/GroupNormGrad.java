@@ -1,0 +1,75 @@
+package gfpose.nn;
+
+/**
+ * GroupNorm forward that keeps what its backward needs (the normalised values x̂ and 1/σ per group), and that
+ * backward. The forward does the arithmetic of {@link GroupNorm#forward} so train and eval outputs agree bitwise.
+ */
+final class GroupNormGrad {
+    private GroupNormGrad() {}
+
+    /**
+     * Rows [r0, r1) of x (rows × channels) to y = x̂·γ + β; x̂ and rstd (rows × groups) are kept for the backward.
+     */
+    static void forward(float[] x, float[] gamma, float[] beta, int channels, int groups, int r0, int r1,
+                        float[] y, float[] xhat, float[] rstd) {
+        int size = channels / groups;
+        for (int r = r0; r < r1; r++) {
+            for (int g = 0; g < groups; g++) {
+                int o = r * channels + g * size, c0 = g * size;
+                double sum = 0;
+                for (int i = 0; i < size; i++) sum += x[o + i];
+                double mean = sum / size;
+                double sq = 0;
+                for (int i = 0; i < size; i++) { double d = x[o + i] - mean; sq += d * d; }
+                double rs = 1.0 / Math.sqrt(sq / size + GroupNorm.EPS);
+                rstd[r * groups + g] = (float) rs;
+                for (int i = 0; i < size; i++) {
+                    double xh = (x[o + i] - mean) * rs;
+                    xhat[o + i] = (float) xh;
+                    y[o + i] = (float) (xh * gamma[c0 + i] + beta[c0 + i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Input gradient for rows [r0, r1): dx = rstd·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)) with dx̂ = dy·γ, per group.
+     * dx may be dy.
+     */
+    static void backwardInput(float[] dy, float[] xhat, float[] rstd, float[] gamma, int channels, int groups,
+                              int r0, int r1, float[] dx) {
+        int size = channels / groups;
+        for (int r = r0; r < r1; r++) {
+            for (int g = 0; g < groups; g++) {
+                int o = r * channels + g * size, c0 = g * size;
+                double m1 = 0, m2 = 0;
+                for (int i = 0; i < size; i++) {
+                    double dxh = (double) dy[o + i] * gamma[c0 + i];
+                    m1 += dxh;
+                    m2 += dxh * xhat[o + i];
+                }
+                m1 /= size;
+                m2 /= size;
+                double rs = rstd[r * groups + g];
+                for (int i = 0; i < size; i++) {
+                    double dxh = (double) dy[o + i] * gamma[c0 + i];
+                    dx[o + i] = (float) (rs * (dxh - m1 - xhat[o + i] * m2));
+                }
+            }
+        }
+    }
+
+    /** dγ_c += Σ_r dy·x̂ and dβ_c += Σ_r dy for channels [c0, c1), rows summed in increasing order. */
+    static void backwardParams(float[] dy, float[] xhat, int rows, int channels, int c0, int c1, float[] dGamma, float[] dBeta) {
+        for (int c = c0; c < c1; c++) {
+            double sg = 0, sb = 0;
+            for (int r = 0; r < rows; r++) {
+                int i = r * channels + c;
+                sg += (double) dy[i] * xhat[i];
+                sb += dy[i];
+            }
+            dGamma[c] += (float) sg;
+            dBeta[c] += (float) sb;
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package gfpose.nn;
+
+import gfpose.kernel.Activation;
+import gfpose.kernel.Gemm;
+import gfpose.kernel.PackedMatrix;
+import gfpose.kernel.Rng;
+import gfpose.kernel.ThreadPool;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trainable {@code ScoreModelFC_Adv}: train-mode forward (dropout from per-row random streams, masking of the
+ * condition difference through the mask argument), the denoising loss ½Σ(out − target)² averaged over rows, and
+ * back-propagation to every parameter.
+ *
+ * <p>Parameters and gradients are flat float arrays in {@link ScoreNet#parameterSpecs} order (live: an optimizer
+ * edits them in place and then calls {@link #refresh()}). Whole-batch passes: every per-row operation depends only
+ * on its row, and every sum over rows (weight, bias, γ, β gradients) is taken in increasing row order by one
+ * thread, so the thread count never changes a bit. Not thread-safe itself.
+ */
+public final class TrainNet {
+    private final ModelConfig config;
+    private final List<ParamSpec> specs;
+    private final float[][] params;
+    private final float[][] grads;
+    private final TimeEmbedding timeEmbedding;
+    private final Lin timeEmbed, condEmbed, post;
+    private final Sub[] subs; // pre, then b1 first, b1 second, b2 first, ...
+    private Acts acts;
+    private boolean dropoutOn; // whether the last forward pass used dropout
+
+    /** A Linear's weight index into {@link #params} (bias is the next one) and its packed weight. */
+    private final class Lin {
+        final int w, out, in;
+        final PackedMatrix packed;
+
+        Lin(Map<String, Integer> idx, String name, int out, int in) {
+            this.w = idx.get(name + ".weight");
+            this.out = out;
+            this.in = in;
+            this.packed = PackedMatrix.pack(params[w], out, in);
+        }
+
+        void forward(float[] x, int rows, float[] y, boolean acc, ThreadPool pool) {
+            Gemm.linear(x, 0, rows, packed, params[w + 1], y, 0, acc, Activation.NONE, pool);
+        }
+
+        void backward(float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
+            BackwardGemm.weights(dy, x, rows, out, in, grads[w], grads[w + 1], pool);
+            if (dx != null) BackwardGemm.input(dy, rows, packed, dx, acc, pool);
+        }
+    }
+
+    /** dense + dense_t + dense_cond → GroupNorm → SiLU → dropout. */
+    private final class Sub {
+        final Lin dense, denseT, denseCond;
+        final int gamma; // γ index; β is the next one
+
+        Sub(Map<String, Integer> idx, String denseName, String normName, int in) {
+            int h = config.hidden();
+            dense = new Lin(idx, denseName, h, in);
+            denseT = new Lin(idx, denseName + "_t", h, config.embed());
+            denseCond = new Lin(idx, denseName + "_cond", h, h);
+            gamma = idx.get(normName + ".weight");
+        }
+    }
+
+    /** Activations of one batch kept for the backward pass, reallocated when the batch grows. */
+    private static final class Acts {
+        final int cap;
+        final float[] d, tembRaw, tembPre, temb, cembPre, cemb, out, dOut, dtemb, dcemb, dh, dh1, tmp;
+        final float[][] g, xhat, rstd, drop, h, h1;
+
+        Acts(ModelConfig c, int cap, int nSubs) {
+            this.cap = cap;
+            int H = cap * c.hidden(), E = cap * c.embed();
+            d = new float[cap * c.condIn()];
+            tembRaw = new float[E]; tembPre = new float[E]; temb = new float[E]; dtemb = new float[E];
+            cembPre = new float[H]; cemb = new float[H]; dcemb = new float[H];
+            out = new float[cap * c.inDim()]; dOut = new float[cap * c.inDim()];
+            dh = new float[H]; dh1 = new float[H]; tmp = new float[H];
+            g = new float[nSubs][H]; xhat = new float[nSubs][H]; drop = new float[nSubs][H];
+            rstd = new float[nSubs][cap * c.groups()];
+            h = new float[c.blocks() + 1][H];
+            h1 = new float[c.blocks()][H];
+        }
+    }
+
+    private TrainNet(ModelConfig config, Map<String, float[]> p) {
+        ScoreNet.checkSupported(config, "train");
+        this.config = config;
+        this.specs = ScoreNet.parameterSpecs(config);
+        params = new float[specs.size()][];
+        grads = new float[specs.size()][];
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ParamSpec s = specs.get(i);
+            params[i] = p.get(s.name()).clone();
+            grads[i] = new float[s.size()];
+            idx.put(s.name(), i);
+        }
+        timeEmbedding = new TimeEmbedding(config.embed());
+        timeEmbed = new Lin(idx, "shared_time_embed.0", config.embed(), config.embed());
+        condEmbed = new Lin(idx, "cond_embed.0", config.hidden(), config.condIn());
+        post = new Lin(idx, "post_dense", config.inDim(), config.hidden());
+        subs = new Sub[1 + 2 * config.blocks()];
+        subs[0] = new Sub(idx, "pre_dense", "pre_gnorm", config.inDim());
+        for (int b = 1; b <= config.blocks(); b++) {
+            subs[2 * b - 1] = new Sub(idx, "b" + b + "_dense1", "b" + b + "_gnorm1", config.hidden());
+            subs[2 * b] = new Sub(idx, "b" + b + "_dense2", "b" + b + "_gnorm2", config.hidden());
+        }
+    }
+
+    /** A trainable copy of a network's parameters. */
+    public static TrainNet of(ScoreNet net) { return new TrainNet(net.config(), net.parameters()); }
+
+    /** A trainable network from PyTorch-named tensors (validated like {@link ScoreNet#fromTensors}). */
+    public static TrainNet fromTensors(ModelConfig config, Map<String, float[]> p) {
+        ScoreNet.fromTensors(config, p);
+        return new TrainNet(config, p);
+    }
+
+    public ModelConfig config() { return config; }
+
+    /** Parameter specs, in the order of {@link #parameterArrays()}. */
+    public List<ParamSpec> specs() { return specs; }
+
+    /** The live parameter arrays; call {@link #refresh()} after changing them. */
+    public float[][] parameterArrays() { return params; }
+
+    /** The live gradient arrays of the last {@link #lossAndGradient} call. */
+    public float[][] gradientArrays() { return grads; }
+
+    /** Re-packs the weights after the parameter arrays were edited in place. */
+    public void refresh() {
+        timeEmbed.packed.repack(params[timeEmbed.w]);
+        condEmbed.packed.repack(params[condEmbed.w]);
+        post.packed.repack(params[post.w]);
+        for (Sub s : subs) for (Lin l : new Lin[] {s.dense, s.denseT, s.denseCond}) l.packed.repack(params[l.w]);
+    }
+
+    /** Copies of the parameters by PyTorch name. */
+    public Map<String, float[]> parameters() {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < specs.size(); i++) m.put(specs.get(i).name(), params[i].clone());
+        return m;
+    }
+
+    /** An eval-mode network with the current parameters. */
+    public ScoreNet toScoreNet() { return ScoreNet.fromTensors(config, parameters()); }
+
+    /**
+     * Forward in train mode, the loss and all gradients (overwritten, not accumulated).
+     *
+     * @param x       [rows × 51] noisy poses x_t
+     * @param tau     [rows] time labels 999·t
+     * @param cond    [rows × 51] conditions (2-D ones have z = 0)
+     * @param mask    [rows × 51] multiplies the condition difference (training masking), null = ones
+     * @param target  [rows × 51] the noise z the output should predict
+     * @param dropout dropout probability (0 = off; then {@code rowRng} may be null)
+     * @param rowRng  one stream per row for the dropout draws (hidden values per sub-layer, in layer order)
+     * @param perRow  receives each row's loss ½Σ(out − z)² (may be null)
+     * @param pool    threads (null = caller); the result does not depend on it
+     * @return the mean over rows of the per-row loss
+     */
+    public double lossAndGradient(float[] x, float[] tau, float[] cond, float[] mask, float[] target, int rows,
+                                  float dropout, Rng[] rowRng, float[] perRow, ThreadPool pool) {
+        if (rows <= 0) throw new IllegalArgumentException("rows must be positive, got " + rows);
+        if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        if (acts == null || acts.cap < rows) acts = new Acts(config, rows, subs.length);
+        dropoutOn = dropout > 0;
+        forward(x, tau, cond, mask, rows, dropout, rowRng, pool);
+        double loss = loss(target, rows, perRow);
+        for (float[] g : grads) java.util.Arrays.fill(g, 0f);
+        backward(x, rows, pool);
+        return loss;
+    }
+
+    /** The output of the last forward pass (rows × 51); package-private for tests. */
+    float[] lastOutput() { return acts.out; }
+
+    /** Dropout scales (0 or 1/(1−p)) of sub-layer s in the last forward pass, null if dropout was off. */
+    float[] lastDropout(int s) { return dropoutOn ? acts.drop[s] : null; }
+
+    private static void rowsPar(ThreadPool pool, int rows, ThreadPool.RangeBody body) {
+        if (pool == null) body.run(0, rows); else pool.forRange(rows, 1, body);
+    }
+
+    private void forward(float[] x, float[] tau, float[] cond, float[] mask, int rows, float p, Rng[] rng, ThreadPool pool) {
+        Acts a = acts;
+        int H = config.hidden(), E = config.embed();
+        rowsPar(pool, rows, (r0, r1) -> {
+            ConditionDifference.compute(config, x, cond, mask, r0, r1, a.d);
+            timeEmbedding.forward(tau, r0, r1 - r0, a.tembRaw, r0 * E);
+        });
+        timeEmbed.forward(a.tembRaw, rows, a.tembPre, false, pool);
+        condEmbed.forward(a.d, rows, a.cembPre, false, pool);
+        rowsPar(pool, rows, (r0, r1) -> {
+            for (int i = r0 * E; i < r1 * E; i++) a.temb[i] = Activation.SILU.apply(a.tembPre[i]);
+            for (int i = r0 * H; i < r1 * H; i++) a.cemb[i] = Activation.SILU.apply(a.cembPre[i]);
+        });
+        subForward(0, x, rows, a.h[0], false, p, rng, pool);
+        for (int b = 0; b < config.blocks(); b++) {
+            System.arraycopy(a.h[b], 0, a.h[b + 1], 0, rows * H);
+            subForward(2 * b + 1, a.h[b], rows, a.h1[b], false, p, rng, pool);
+            subForward(2 * b + 2, a.h1[b], rows, a.h[b + 1], true, p, rng, pool);
+        }
+        post.forward(a.h[config.blocks()], rows, a.out, false, pool);
+    }
+
+    /** dst (+)= dropout(SiLU(GN(dense(in) + dense_t(temb) + dense_cond(cemb)))), caching g, x̂, 1/σ, the mask. */
+    private void subForward(int s, float[] in, int rows, float[] dst, boolean residual, float p, Rng[] rng, ThreadPool pool) {
+        Acts a = acts;
+        Sub sub = subs[s];
+        int H = config.hidden(), G = config.groups();
+        // summed in the reference's order: ((dense + dense_t) + dense_cond)
+        sub.dense.forward(in, rows, a.tmp, false, pool);
+        sub.denseT.forward(a.temb, rows, a.tmp, true, pool);
+        sub.denseCond.forward(a.cemb, rows, a.tmp, true, pool);
+        float[] drop = p > 0 ? a.drop[s] : null;
+        float keep = 1f / (1f - p);
+        rowsPar(pool, rows, (r0, r1) -> {
+            GroupNormGrad.forward(a.tmp, params[sub.gamma], params[sub.gamma + 1], H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
+            for (int r = r0; r < r1; r++) {
+                for (int i = r * H; i < (r + 1) * H; i++) {
+                    float v = Activation.SILU.apply(a.g[s][i]);
+                    if (drop != null) {
+                        drop[i] = rng[r].nextDouble() < p ? 0f : keep;
+                        v *= drop[i];
+                    }
+                    dst[i] = residual ? dst[i] + v : v;
+                }
+            }
+        });
+    }
+
+    private double loss(float[] z, int rows, float[] perRow) {
+        Acts a = acts;
+        int D = config.inDim();
+        double total = 0;
+        float inv = 1f / rows;
+        for (int r = 0; r < rows; r++) {
+            double l = 0;
+            for (int i = r * D; i < (r + 1) * D; i++) {
+                float e = a.out[i] - z[i];
+                l += (double) e * e;
+                a.dOut[i] = e * inv;
+            }
+            l *= 0.5;
+            if (perRow != null) perRow[r] = (float) l;
+            total += l;
+        }
+        return total / rows;
+    }
+
+    private void backward(float[] x, int rows, ThreadPool pool) {
+        Acts a = acts;
+        int H = config.hidden(), E = config.embed(), B = config.blocks();
+        java.util.Arrays.fill(a.dtemb, 0, rows * E, 0f);
+        java.util.Arrays.fill(a.dcemb, 0, rows * H, 0f);
+        post.backward(a.dOut, a.h[B], rows, a.dh, false, pool);
+        for (int b = B - 1; b >= 0; b--) {
+            subBackward(2 * b + 2, a.dh, a.h1[b], rows, a.dh1, false, pool);
+            subBackward(2 * b + 1, a.dh1, a.h[b], rows, a.dh, true, pool);
+        }
+        subBackward(0, a.dh, x, rows, null, false, pool);
+        rowsPar(pool, rows, (r0, r1) -> {
+            for (int i = r0 * E; i < r1 * E; i++) a.dtemb[i] *= siluGrad(a.tembPre[i]);
+            for (int i = r0 * H; i < r1 * H; i++) a.dcemb[i] *= siluGrad(a.cembPre[i]);
+        });
+        timeEmbed.backward(a.dtemb, a.tembRaw, rows, null, false, pool);
+        condEmbed.backward(a.dcemb, a.d, rows, null, false, pool);
+    }
+
+    /** Back through sub-layer s given dDst = ∂L/∂(its output); dIn (+)= ∂L/∂in unless null. */
+    private void subBackward(int s, float[] dDst, float[] in, int rows, float[] dIn, boolean acc, ThreadPool pool) {
+        Acts a = acts;
+        Sub sub = subs[s];
+        int H = config.hidden(), G = config.groups();
+        float[] drop = dropoutOn ? a.drop[s] : null;
+        rowsPar(pool, rows, (r0, r1) -> {
+            for (int i = r0 * H; i < r1 * H; i++) {
+                float v = dDst[i] * siluGrad(a.g[s][i]);
+                a.tmp[i] = drop != null ? v * drop[i] : v;
+            }
+        });
+        // γ and β gradients need dL/dg (in tmp) before it is turned into dL/dsum in place
+        float[] dGamma = grads[sub.gamma], dBeta = grads[sub.gamma + 1];
+        rowsPar(pool, H, (c0, c1) -> GroupNormGrad.backwardParams(a.tmp, a.xhat[s], rows, H, c0, c1, dGamma, dBeta));
+        rowsPar(pool, rows, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], params[sub.gamma], H, G, r0, r1, a.tmp));
+        sub.dense.backward(a.tmp, in, rows, dIn, acc, pool);
+        sub.denseT.backward(a.tmp, a.temb, rows, a.dtemb, true, pool);
+        sub.denseCond.backward(a.tmp, a.cemb, rows, a.dcemb, true, pool);
+    }
+
+    /** d/dv of v·σ(v) = σ(v)·(1 + v·(1 − σ(v))). */
+    static float siluGrad(float v) {
+        float s = 1f / (1f + (float) Math.exp(-v));
+        return s * (1f + v * (1f - s));
+    }
+}
