@@ -88,13 +88,13 @@ public final class Gemm {
     }
 
     /**
-     * Runs tiny shapes through every branch (4-row tile, row tail, partial panel, bias, accumulate, each
+     * Runs tiny shapes through every branch (6- and 4-row tiles, row tail, partial panel, bias, accumulate, each
      * activation, both backward GEMMs) so C2 compiles them with complete profiles before the first big call;
      * a kernel first compiled from one huge call can deoptimize into a much slower tier. Idempotent.
      */
     public static void warmUp() {
         if (warm) return;
-        int p = Simd.PANEL, rows = 5, in = 8, out = p + 3;
+        int p = Simd.PANEL, rows = 11, in = 8, out = p + 3;
         float[] w = new float[out * in], x = new float[rows * in], y = new float[rows * out], b = new float[out];
         for (int i = 0; i < w.length; i++) w[i] = (i % 7 - 3) * 0.01f;
         for (int i = 0; i < x.length; i++) x[i] = (i % 5 - 2) * 0.1f;
@@ -105,6 +105,7 @@ public final class Gemm {
                 linear(x, 0, rows, m, b, y, 0, false, act);
                 linear(x, 0, rows, m, null, y, 0, true, act);
             }
+            Activation.SILU.apply(x, 0, dx, 0, x.length, (it & 1) == 0);
             linearBackwardInput(y, 0, rows, m, dx, 0, (it & 1) == 0);
             if (it % 8 == 0) weightGradient(y, x, rows, out, in, dW, b);
         }

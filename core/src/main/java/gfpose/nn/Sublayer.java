@@ -48,11 +48,6 @@ final class Sublayer {
         if (trace != null) trace.record(tag + "_sum", sum, rows * h);
         norm.forward(sum, 0, rows, sum, 0);
         if (trace != null) trace.record(tag + "_gn", sum, rows * h);
-        int n = rows * h;
-        if (residual) {
-            for (int i = 0; i < n; i++) dst[i] += Activation.SILU.apply(sum[i]);
-        } else {
-            for (int i = 0; i < n; i++) dst[i] = Activation.SILU.apply(sum[i]);
-        }
+        Activation.SILU.apply(sum, 0, dst, 0, rows * h, residual);
     }
 }
