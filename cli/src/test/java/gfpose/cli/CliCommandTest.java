@@ -150,7 +150,7 @@ class CliCommandTest {
         CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         cl.parseArgs(args);
         GenerateCommand g = cl.getSubcommands().get("generate").getCommand();
-        return g.common.sampleOptions(1.0).sampler();
+        return g.sampling.sampleOptions(1.0, false).sampler();
     }
 
     @Test
