@@ -1,7 +1,6 @@
 package gfpose.cli;
 
 import gfpose.sampling.SamplerKind;
-import gfpose.task.ImageSize;
 import gfpose.task.SampleOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,60 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Options shared by the sampling commands: model, sampler settings, image frame and output file. */
+/** Options shared by the sampling commands and {@code lift}: model and output file (sampler settings: {@link SamplingOptions}). */
 public final class CommonOptions {
     @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
     @Mixin WeightsOption weights;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Random seed; results depend only on it (not on --threads). Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--hypotheses", paramLabel = "K", defaultValue = "1",
-            description = "Samples per input pose. Default: ${DEFAULT-VALUE}.")
-    int hypotheses;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000",
-            description = "Reverse-diffusion steps. Default: ${DEFAULT-VALUE} (GFPose).")
-    int steps;
-
-    @Option(names = "--sampler", paramLabel = "KIND", converter = SamplerConverter.class,
-            description = "sde, deterministic, ode or pc. Default: deterministic for 1 hypothesis, sde for more.")
-    SamplerKind sampler;
-
-    @Option(names = "--snr", paramLabel = "R", defaultValue = "0.16",
-            description = "Langevin corrector signal-to-noise ratio (pc only). Default: ${DEFAULT-VALUE}.")
-    double snr;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads. Default: the number of cores.")
-    Integer threads;
-
-    @Option(names = "--image-size", paramLabel = "WxH", converter = ImageSizeConverter.class,
-            description = "Image the pixel coordinates refer to. Default: the input's image_size, else 1000x1000.")
-    ImageSize imageSize;
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Output JSON file, written only when the command succeeds. Default: stdout ('-').")
     Path output;
-
-    /** The sampler used when {@code --sampler} is absent: GFPose's choices (deterministic for 1, SDE for many). */
-    SamplerKind effectiveSampler() {
-        if (sampler != null) return sampler;
-        return hypotheses == 1 ? SamplerKind.DETERMINISTIC : SamplerKind.SDE;
-    }
-
-    /** Validated sampling options; {@code tStart} is 1 except for denoising. Bad values are usage errors. */
-    SampleOptions sampleOptions(double tStart) {
-        if (hypotheses < 1) throw usage("--hypotheses must be >= 1, got " + hypotheses);
-        if (steps < 1) throw usage("--steps must be >= 1, got " + steps);
-        if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
-        if (!(snr > 0) || Double.isInfinite(snr)) throw usage("--snr must be a positive number, got " + snr);
-        SampleOptions d = SampleOptions.defaults();
-        return new SampleOptions(hypotheses, steps, effectiveSampler(), seed, tStart, d.tEnd(), snr,
-                d.correctorSteps(), threads == null ? d.threads() : threads);
-    }
 
     ParameterException usage(String message) {
         return new ParameterException(mixee.commandLine(), message);

@@ -16,6 +16,8 @@ final class CompleteCommand extends TaskCommand {
 
     @Override String task() { return "complete"; }
 
+    @Override ImageSize imageSizeOption() { return in.imageSize; }
+
     @Override PoseDocument readInput() { return read(in, PoseDocumentReader.Kind.EITHER); }
 
     @Override

@@ -27,6 +27,8 @@ final class DenoiseCommand extends TaskCommand {
         return t0;
     }
 
+    @Override ImageSize imageSizeOption() { return in.imageSize; }
+
     @Override
     PoseDocument readInput() {
         PoseDocument doc = read(in, PoseDocumentReader.Kind.POINTS_3D);

@@ -15,6 +15,8 @@ final class EstimateCommand extends TaskCommand {
 
     @Override String task() { return "estimate"; }
 
+    @Override ImageSize imageSizeOption() { return in.imageSize; }
+
     @Override PoseDocument readInput() { return read(in, PoseDocumentReader.Kind.POINTS_2D); }
 
     @Override

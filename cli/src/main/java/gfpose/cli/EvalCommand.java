@@ -15,7 +15,6 @@ import gfpose.eval.ProgressListener;
 import gfpose.eval.Task;
 import gfpose.io.AtomicFile;
 import gfpose.io.Json;
-import gfpose.sampling.SamplerKind;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
 import java.io.OutputStream;
@@ -41,7 +40,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a task on the Human3.6M test split (S9, S11; S11 Directions excluded).",
-            "Prints a Markdown table; --out writes the JSON report (protocol, MPJPE, PA-MPJPE per action and joint)."})
+            "Prints a Markdown table; --out writes the JSON report (protocol, MPJPE, PA-MPJPE per action and joint).",
+            "The headline is the per-pose minimum over --hypotheses; --task denoise samples deterministically unless --sampler is given.",
+            "Figures depend only on --seed and the data, not on --threads or --batch."})
 final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -83,22 +84,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin WeightsOption weights;
 
-    @Option(names = "--hypotheses", paramLabel = "K", defaultValue = "1",
-            description = "Samples per pose; the headline is the per-pose minimum. Default: ${DEFAULT-VALUE}.")
-    int hypotheses;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Reverse-diffusion steps. Default: ${DEFAULT-VALUE}.")
-    int steps;
-
-    @Option(names = "--sampler", paramLabel = "KIND", converter = SamplerConverter.class,
-            description = "sde, deterministic, ode or pc. Default: deterministic for 1 hypothesis and for denoise, else sde.")
-    SamplerKind sampler;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of cores.")
-    Integer threads;
+    @Mixin SamplingOptions sampling;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
             description = "Poses per sampler call (x hypotheses rows per network call). Default: ${DEFAULT-VALUE}.")
@@ -146,11 +132,12 @@ final class EvalCommand implements Callable<Integer> {
         Path w = baseline == null ? weights.resolve() : null;
         boolean needDet = in == Input2d.SH && (t == Task.ESTIMATE || t == Task.COMPLETE2D);
         try (H36mDataset d = EvalData.open(dir, needDet)) {
-            SampleOptions opt = sampleOptions(t);
+            // GFPose denoises with the deterministic sampler whatever the hypothesis count
+            SampleOptions opt = sampling.sampleOptions(t == Task.DENOISE ? t0 : 1.0, t == Task.DENOISE);
             EvalConfig.ModelInfo model = baseline != null
                     ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
                     : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), Cli.lower(opt.sampler()), w.toString(), WeightsOption.sha256(w));
-            EvalConfig cfg = new EvalConfig(t, in, stride, limit, batch, miss, t == Task.DENOISE ? noise : 0, seed, variant, model);
+            EvalConfig cfg = new EvalConfig(t, in, stride, limit, batch, miss, t == Task.DENOISE ? noise : 0, opt.seed(), variant, model);
             EvalResult result;
             try (PosePrior prior = w == null ? null : PosePrior.load(w)) {
                 Predictor p = prior == null ? ("gt".equals(baseline) ? Baselines.identity() : Baselines.flat())
@@ -178,22 +165,11 @@ final class EvalCommand implements Callable<Integer> {
         if (stride < 1) throw usage("--stride must be at least 1, got " + stride);
         if (limit < 0) throw usage("--limit must be >= 0, got " + limit);
         if (batch < 1) throw usage("--batch must be at least 1, got " + batch);
-        if (hypotheses < 1) throw usage("--hypotheses must be >= 1, got " + hypotheses);
-        if (steps < 1) throw usage("--steps must be >= 1, got " + steps);
-        if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
+        sampling.validate();
         if (!(noise >= 0) || Double.isInfinite(noise)) throw usage("--noise must be a finite number >= 0, got " + noise);
         if (!(t0 > 1e-3) || t0 > 1) throw usage("--t0 must be in (0.001, 1], got " + t0);
         if (baseline != null && !baseline.equals("gt") && !baseline.equals("flat")) throw usage("--baseline: expected gt or flat, got '" + baseline + "'");
         if (baseline != null && detectionError) throw usage("--baseline and --detection-error are separate runs; give one");
-    }
-
-    private SampleOptions sampleOptions(Task t) {
-        SampleOptions d = SampleOptions.defaults();
-        // GFPose denoises with the deterministic sampler whatever the hypothesis count
-        SamplerKind kind = sampler != null ? sampler
-                : t == Task.DENOISE || hypotheses == 1 ? SamplerKind.DETERMINISTIC : SamplerKind.SDE;
-        return new SampleOptions(hypotheses, steps, kind, seed, t == Task.DENOISE ? t0 : 1.0, d.tEnd(), d.snr(),
-                d.correctorSteps(), threads == null ? d.threads() : threads);
     }
 
     static Procrustes.Variant parseVariant(String s) {

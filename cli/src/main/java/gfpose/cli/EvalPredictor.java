@@ -3,7 +3,6 @@ package gfpose.cli;
 import gfpose.GfposeException;
 import gfpose.eval.Predictor;
 import gfpose.eval.Task;
-import gfpose.kernel.Rng;
 import gfpose.skeleton.Skeleton;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
@@ -12,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * Adapts a {@link PosePrior} to the evaluator's {@link Predictor} for one task. Every batch of poses x hypotheses
- * goes through the prior in one call (one network call per step). Not thread-safe: the evaluator calls it in order.
+ * goes through the prior in one call (one network call per step), with the user's seed and the batch's global
+ * first index, so a pose draws the same streams whatever {@code --batch} is.
  */
 final class EvalPredictor implements Predictor {
     private static final int J = Skeleton.JOINTS, D = Skeleton.DIM;
@@ -22,7 +22,6 @@ final class EvalPredictor implements Predictor {
     private final Task task;
     private final PosePrior prior;
     private final SampleOptions opt;
-    private long seen;
 
     EvalPredictor(Task task, PosePrior prior, SampleOptions opt) {
         this.task = task;
@@ -31,12 +30,8 @@ final class EvalPredictor implements Predictor {
     }
 
     @Override
-    public float[][][] predict(float[] cond, boolean[] observed) {
+    public float[][][] predict(long first, float[] cond, boolean[] observed) {
         int n = observed.length / J;
-        // the prior numbers its streams from 0 in every call, so each batch gets its own seed derived from the
-        // index of its first pose: results depend on --seed and --batch, never on --threads
-        SampleOptions o = opt.withSeed(Rng.stream(opt.seed(), seen).nextLong());
-        seen += n;
         float[][] poses = new float[n][];
         boolean[][] obs = new boolean[n][];
         for (int i = 0; i < n; i++) {
@@ -50,10 +45,10 @@ final class EvalPredictor implements Predictor {
             }
         }
         float[][][] out = switch (task) {
-            case ESTIMATE, COMPLETE2D -> prior.estimate(poses, obs, SIZE, o);
-            case COMPLETE3D -> prior.complete3d(poses, obs, SIZE, o);
-            case DENOISE -> prior.denoise(poses, SIZE, o);
-            case GENERATE -> prior.generate(n, SIZE, o);
+            case ESTIMATE, COMPLETE2D -> prior.estimate(poses, obs, SIZE, opt, first);
+            case COMPLETE3D -> prior.complete3d(poses, obs, SIZE, opt, first);
+            case DENOISE -> prior.denoise(poses, SIZE, opt, first);
+            case GENERATE -> prior.generate(n, SIZE, opt, first);
         };
         requireFinite(out);
         return out;

@@ -14,7 +14,13 @@ final class GenerateCommand extends TaskCommand {
             description = "Number of poses. Default: ${DEFAULT-VALUE}.")
     int count;
 
+    @Option(names = "--image-size", paramLabel = "WxH", converter = ImageSizeConverter.class,
+            description = "Image the generated poses are placed in (u, v pixels). Default: 1000x1000.")
+    ImageSize imageSize;
+
     @Override String task() { return "generate"; }
+
+    @Override ImageSize imageSizeOption() { return imageSize; }
 
     @Override
     PoseDocument readInput() {

@@ -1,6 +1,7 @@
 package gfpose.cli;
 
 import gfpose.GfposeException;
+import gfpose.task.ImageSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -11,7 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The input document options: {@code -i/--input} and {@code --min-confidence}. */
+/** The input document options: {@code -i/--input}, {@code --min-confidence} and {@code --image-size}. */
 public final class InputOptions {
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", required = true,
             description = "Input JSON document ('-' = stdin).")
@@ -20,6 +21,11 @@ public final class InputOptions {
     @Option(names = "--min-confidence", paramLabel = "C", defaultValue = "0",
             description = "Keypoints with a confidence below C (or <= 0) count as missing. Default: ${DEFAULT-VALUE}.")
     double minConfidence;
+
+    @Option(names = "--image-size", paramLabel = "WxH", converter = ImageSizeConverter.class,
+            description = "Image the pixel coordinates refer to; must agree with the input's image_size if both are given. "
+                    + "Default: the input's image_size, else 1000x1000.")
+    ImageSize imageSize;
 
     /** How the input is named in error messages. */
     String source() {

@@ -8,6 +8,7 @@ import gfpose.io.KeypointFormat;
 import gfpose.io.KeypointOptions;
 import gfpose.io.render.Scene;
 import gfpose.task.FramingIntrinsics;
+import gfpose.task.ImageSize;
 import gfpose.task.Lifter;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
@@ -61,11 +62,18 @@ final class LiftCommand implements Callable<Integer> {
 
     @Mixin RenderOutput picture;
 
+    @Option(names = "--image-size", paramLabel = "WxH", converter = ImageSizeConverter.class,
+            description = "Recorded for people whose file gives no image size; framing does not need it. "
+                    + "Default: the file's, if any.")
+    ImageSize imageSize;
+
     @Mixin CommonOptions common;
+
+    @Mixin SamplingOptions sampling;
 
     @Override
     public Integer call() {
-        SampleOptions opt = common.sampleOptions(1.0);
+        SampleOptions opt = sampling.sampleOptions(1.0, false);
         if (!(minConfidence > 0) || Double.isInfinite(minConfidence))
             throw common.usage("--min-confidence must be a finite number > 0, got " + minConfidence);
         if (!(fps > 0) || Double.isInfinite(fps)) throw common.usage("--fps must be a positive number, got " + fps);
@@ -74,7 +82,7 @@ final class LiftCommand implements Callable<Integer> {
         Path jsonOut = json != null ? json : common.output;
         boolean toStdout = jsonOut == null && bvh == null && !picture.wanted();
 
-        LiftInput in = LiftInput.read(input, format, new KeypointOptions((float) minConfidence, false), common.imageSize);
+        LiftInput in = LiftInput.read(input, format, new KeypointOptions((float) minConfidence, false), imageSize);
         Path weights = common.weights.resolve();
         String sha = WeightsOption.sha256(weights);
         List<Lifter.Lifted> lifted;

@@ -2,6 +2,7 @@ package gfpose.cli;
 
 import gfpose.GfposeException;
 import gfpose.io.Json;
+import gfpose.io.KeypointOptions;
 import gfpose.skeleton.Skeleton;
 import gfpose.task.ImageSize;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class PoseDocumentReader {
             if (e == null) continue;
             if (e.length > dims) { // the extra value is the confidence
                 double c = e[dims];
-                if (!(c > 0) || c < minConfidence) continue;
+                if (!KeypointOptions.observed(c, minConfidence)) continue;
             }
             for (int d = 0; d < dims; d++) coords[j * dims + d] = (float) e[d];
             observed[j] = true;

@@ -20,6 +20,8 @@ abstract class TaskCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
 
+    @Mixin SamplingOptions sampling;
+
     /** The task name written to the output document. */
     abstract String task();
 
@@ -27,6 +29,9 @@ abstract class TaskCommand implements Callable<Integer> {
     double tStart() {
         return 1.0;
     }
+
+    /** The {@code --image-size} option, or null; each command declares it, since its default differs. */
+    abstract ImageSize imageSizeOption();
 
     /** Reads and validates the input document; null when the command has none. */
     abstract PoseDocument readInput();
@@ -36,7 +41,7 @@ abstract class TaskCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        SampleOptions opt = common.sampleOptions(tStart());
+        SampleOptions opt = sampling.sampleOptions(tStart(), false);
         PoseDocument input = readInput();
         ImageSize size = imageSize(input);
         Path weights = common.weights.resolve();
@@ -74,7 +79,7 @@ abstract class TaskCommand implements Callable<Integer> {
     /** {@code --image-size} or the document's {@code image_size} (they must agree), else 1000x1000. */
     ImageSize imageSize(PoseDocument input) {
         ImageSize fromDoc = input == null ? null : input.imageSize();
-        ImageSize fromOption = common.imageSize;
+        ImageSize fromOption = imageSizeOption();
         if (fromDoc != null && fromOption != null && !fromDoc.equals(fromOption)) {
             throw new GfposeException("--image-size " + fromOption.width() + "x" + fromOption.height()
                     + " contradicts the input's image_size [" + fromDoc.width() + ", " + fromDoc.height() + "]");

@@ -144,13 +144,19 @@ class CliCommandTest {
         assertThat(sampler("generate", "--hypotheses", "5")).isEqualTo(SamplerKind.SDE);
         assertThat(sampler("generate", "--hypotheses", "5", "--sampler", "ODE")).isEqualTo(SamplerKind.ODE);
         assertThat(sampler("generate", "--sampler", "pc")).isEqualTo(SamplerKind.PC);
+        // eval's denoise keeps GFPose's deterministic sampler for any hypothesis count, unless told otherwise
+        CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        cl.parseArgs("eval", "--hypotheses", "5");
+        EvalCommand e = cl.getSubcommands().get("eval").getCommand();
+        assertThat(e.sampling.sampleOptions(0.05, true).sampler()).isEqualTo(SamplerKind.DETERMINISTIC);
+        assertThat(e.sampling.sampleOptions(1.0, false).sampler()).isEqualTo(SamplerKind.SDE);
     }
 
     private static SamplerKind sampler(String... args) {
         CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         cl.parseArgs(args);
         GenerateCommand g = cl.getSubcommands().get("generate").getCommand();
-        return g.common.sampleOptions(1.0).sampler();
+        return g.sampling.sampleOptions(1.0, false).sampler();
     }
 
     @Test

@@ -12,7 +12,7 @@ public final class Baselines {
 
     /** Returns the condition itself as the single hypothesis (complete3d without missing joints: the ground truth). */
     public static Predictor identity() {
-        return (cond, obs) -> {
+        return (first, cond, obs) -> {
             int n = obs.length / Skeleton.JOINTS;
             float[][][] out = new float[n][1][];
             for (int i = 0; i < n; i++) out[i][0] = java.util.Arrays.copyOfRange(cond, i * Skeleton.DIM, (i + 1) * Skeleton.DIM);
@@ -25,7 +25,7 @@ public final class Baselines {
      * baseline stays finite: the spine at the pelvis-thorax midpoint, any other at the pelvis.
      */
     public static Predictor flat() {
-        return (cond, obs) -> {
+        return (first, cond, obs) -> {
             int n = obs.length / Skeleton.JOINTS;
             float[][][] out = new float[n][1][Skeleton.DIM];
             for (int i = 0; i < n; i++) {

@@ -14,7 +14,8 @@ import gfpose.data.Input2d;
  * @param batchSize   poses per {@link Predictor} call
  * @param missing     hidden joints for completion tasks
  * @param noisePx     Gaussian sigma (pixels, image frame) for denoise
- * @param seed        seed of the per-pose streams (missing joints, noise)
+ * @param seed        the run's seed; the per-pose streams of missing joints and noise are {@code Rng.stream(~seed, item)}, apart
+ *                    from the sampler's {@code Rng.stream(seed, item · K + h)}
  * @param procrustes  the Procrustes variant of the headline PA-MPJPE (the other is reported too)
  * @param model       the model description for the {@code protocol} object
  */

@@ -55,7 +55,7 @@ public final class Evaluator {
         float[] cond = new float[n * D];
         boolean[] obs = new boolean[n * J];
         for (int i = 0; i < n; i++) condition(batch.get(i), first + i, cond, i * D, obs, i * J);
-        float[][][] out = predictor.predict(cond.clone(), obs.clone());
+        float[][][] out = predictor.predict(first, cond.clone(), obs.clone());
         if (out == null || out.length != n) {
             throw new GfposeException("predictor returned " + (out == null ? "null" : out.length + " poses") + " for a batch of " + n);
         }
@@ -71,7 +71,8 @@ public final class Evaluator {
 
     /** Fills one pose's condition and observed flags for the configured task. */
     void condition(Sample s, long index, float[] cond, int off, boolean[] obs, int obsOff) {
-        Rng rng = Rng.stream(cfg.seed(), index);
+        // ~seed: the sampler numbers its streams (pose · H + h) under the seed itself; these must not coincide
+        Rng rng = Rng.stream(~cfg.seed(), index);
         switch (cfg.task()) {
             case ESTIMATE, COMPLETE2D -> {
                 float[] uv = s.input2d(cfg.input());

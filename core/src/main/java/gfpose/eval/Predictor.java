@@ -7,10 +7,12 @@ package gfpose.eval;
 @FunctionalInterface
 public interface Predictor {
     /**
+     * @param first      global index of the batch's first item among all items of the run; a sampling predictor
+     *                   numbers its random streams from it, so the figures do not depend on the batch size
      * @param conditions {@code N * 51} values: (u, v, 0) for 2-D tasks, (u, v, z) for complete3d and denoise,
      *                   zeros for generate; unobserved joints are zero
      * @param observed   {@code N * 17} flags: joint given in the condition
      * @return {@code [N][K][51]} image-frame hypotheses, the same K for every pose
      */
-    float[][][] predict(float[] conditions, boolean[] observed);
+    float[][][] predict(long first, float[] conditions, boolean[] observed);
 }

@@ -91,7 +91,7 @@ public enum KeypointFormat {
         for (int k = 0; k < n; k++) {
             float c = conf == null ? 1f : conf[k];
             if (Float.isNaN(c)) throw new GfposeException(where + ": joint " + names[k] + " has a NaN confidence");
-            ok[k] = c >= opt.minConfidence();
+            ok[k] = opt.observed(c);
             if (ok[k] && !(Float.isFinite(xy[2 * k]) && Float.isFinite(xy[2 * k + 1])))
                 throw new GfposeException(where + ": joint " + names[k] + " has a non-finite position");
         }

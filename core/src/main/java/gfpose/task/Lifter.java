@@ -52,6 +52,16 @@ public final class Lifter {
      */
     public static List<Lifted> lift(PosePrior prior, List<Keypoints2D> people, FramingIntrinsics camera,
                                     SampleOptions opt, IntFunction<String> where) {
+        return lift(prior, people, camera, opt, where, 0);
+    }
+
+    /**
+     * {@link #lift(PosePrior, List, FramingIntrinsics, SampleOptions, IntFunction)} for a caller that lifts a long
+     * track in pieces: {@code firstPose} is the global index of {@code people.get(0)}, so each person draws the
+     * same random streams however the track is split.
+     */
+    public static List<Lifted> lift(PosePrior prior, List<Keypoints2D> people, FramingIntrinsics camera,
+                                    SampleOptions opt, IntFunction<String> where, long firstPose) {
         if (people.isEmpty()) throw new GfposeException("no poses to lift");
         int n = people.size();
         FramingTransform[] t = new FramingTransform[n];
@@ -68,7 +78,7 @@ public final class Lifter {
             uv[i] = f.uv();
             observed[i] = f.observed().clone();
         }
-        float[][][] framed = prior.estimate(uv, observed, ImageSize.GFPOSE, opt);
+        float[][][] framed = prior.estimate(uv, observed, ImageSize.GFPOSE, opt, firstPose);
         List<Lifted> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int hyps = framed[i].length;

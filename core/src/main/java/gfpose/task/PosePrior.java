@@ -20,6 +20,11 @@ import java.util.List;
  * Time grids: estimation, completion and generation use {@link TimeGrid#linspace} from {@code opt.tStart()} to
  * {@code opt.tEnd()} (GFPose's grid and dt = −1/N for the defaults); denoising uses {@link TimeGrid#gfpose}
  * (dt = −1/steps however short the span), as GFPose does.
+ * <p>
+ * Randomness: row (pose p, hypothesis h) draws only from {@code Rng.stream(opt.seed(), (firstPose + p)·H + h)}.
+ * A caller that samples many poses in several calls passes the global index of each call's first pose
+ * ({@code firstPose}), so the result of every pose is the same however the poses are split into calls; the
+ * overloads without it number the poses from 0.
  */
 public final class PosePrior implements AutoCloseable {
     /** Rows per network call (poses are chunked; results do not depend on it). */
@@ -65,6 +70,11 @@ public final class PosePrior implements AutoCloseable {
      *                 (and, if any joint is missing, observed u, v are imputed as in {@code comp2d})
      */
     public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt) {
+        return estimate(uv, observed, size, opt, 0);
+    }
+
+    /** {@link #estimate(float[][], boolean[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt, long firstPose) {
         PoseSpace space = new PoseSpace(size);
         checkCount(uv, observed);
         List<TaskSampler.Job> jobs = new ArrayList<>();
@@ -82,7 +92,7 @@ public final class PosePrior implements AutoCloseable {
             }
             jobs.add(new TaskSampler.Job(c, mask, missing ? mask : null, null));  // comp2d: impute observed u, v
         }
-        return toImage(space, engine.run(jobs, opt, TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps())));
+        return toImage(space, engine.run(jobs, opt, fromPrior(opt), firstPose));
     }
 
     /**
@@ -91,6 +101,11 @@ public final class PosePrior implements AutoCloseable {
      * re-imputed with m(t)c + std(t)ε after every step; on return they equal m(t_end)·c (GFPose's x_mean).
      */
     public float[][][] complete3d(float[][] xyz, boolean[][] observed, ImageSize size, SampleOptions opt) {
+        return complete3d(xyz, observed, size, opt, 0);
+    }
+
+    /** {@link #complete3d(float[][], boolean[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    public float[][][] complete3d(float[][] xyz, boolean[][] observed, ImageSize size, SampleOptions opt, long firstPose) {
         PoseSpace space = new PoseSpace(size);
         checkCount(xyz, observed);
         List<TaskSampler.Job> jobs = new ArrayList<>();
@@ -106,7 +121,7 @@ public final class PosePrior implements AutoCloseable {
             }
             jobs.add(new TaskSampler.Job(c, mask, mask, null));
         }
-        return toImage(space, engine.run(jobs, opt, TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps())));
+        return toImage(space, engine.run(jobs, opt, fromPrior(opt), firstPose));
     }
 
     /**
@@ -114,24 +129,37 @@ public final class PosePrior implements AutoCloseable {
      * ({@link SampleOptions#denoiseDefaults()}: 0.05), c = 0, mask 0, dt = −1/steps (GFPose keeps −1/N).
      */
     public float[][][] denoise(float[][] xyz, ImageSize size, SampleOptions opt) {
+        return denoise(xyz, size, opt, 0);
+    }
+
+    /** {@link #denoise(float[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    public float[][][] denoise(float[][] xyz, ImageSize size, SampleOptions opt, long firstPose) {
         PoseSpace space = new PoseSpace(size);
         checkCount(xyz, null);
         float[] zero = new float[D];
         boolean[] all = flags(null, 0);
         List<TaskSampler.Job> jobs = new ArrayList<>();
         for (int p = 0; p < xyz.length; p++) jobs.add(new TaskSampler.Job(zero, zero, null, space.toNetwork(pose3d(xyz[p], p, all))));
-        return toImage(space, engine.run(jobs, opt, TimeGrid.gfpose(opt.tStart(), opt.tEnd(), opt.steps())));
+        return toImage(space, engine.run(jobs, opt, TimeGrid.gfpose(opt.tStart(), opt.tEnd(), opt.steps()), firstPose));
     }
 
     /** Unconditional generation of {@code count} poses x {@code opt.hypotheses()} (c = 0, mask 0). */
     public float[][][] generate(int count, ImageSize size, SampleOptions opt) {
+        return generate(count, size, opt, 0);
+    }
+
+    /** {@link #generate(int, ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    public float[][][] generate(int count, ImageSize size, SampleOptions opt, long firstPose) {
         if (count < 0) throw new GfposeException("pose count must be >= 0, got " + count);
         float[] zero = new float[D];
         List<TaskSampler.Job> jobs = new ArrayList<>();
         for (int p = 0; p < count; p++) jobs.add(new TaskSampler.Job(zero, zero, null, null));
         PoseSpace space = new PoseSpace(size);
-        return toImage(space, engine.run(jobs, opt, TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps())));
+        return toImage(space, engine.run(jobs, opt, fromPrior(opt), firstPose));
     }
+
+    /** The grid of the tasks that start from the prior (or, for completion, from it and the condition). */
+    private static TimeGrid fromPrior(SampleOptions opt) { return TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps()); }
 
     private static float[][][] toImage(PoseSpace space, float[][][] net) {
         for (float[][] pose : net) for (int h = 0; h < pose.length; h++) pose[h] = space.toImage(pose[h]);

@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The network-free engine behind {@link PosePrior}: runs poses × hypotheses rows in network space through a
  * {@link PcSampler} with GFPose's task set-up (spec §3.3). Row (pose p, hypothesis h) draws only from
- * {@code Rng.stream(seed, p·H + h)}, so results depend neither on the thread count nor on batching; poses are
- * processed in chunks of at most {@code maxRows} rows (one network call per chunk and step).
+ * {@code Rng.stream(seed, (firstPose + p)·H + h)}, where {@code firstPose} is the global index of the call's first
+ * pose, so results depend neither on the thread count nor on how the caller splits its poses into calls; poses
+ * are processed in chunks of at most {@code maxRows} rows (one network call per chunk and step).
  */
 public final class TaskSampler {
     /** A (conditional) score model bound to one batch's conditions and masks, e.g. the network. */
@@ -48,8 +49,16 @@ public final class TaskSampler {
 
     public Sde sde() { return sde; }
 
-    /** Samples every job × {@code opt.hypotheses()}; returns network-space poses {@code [pose][hypothesis][51]}. */
-    public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid) {
+    /** {@link #run(List, SampleOptions, TimeGrid, long)} for poses numbered from 0. */
+    public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid) { return run(jobs, opt, grid, 0); }
+
+    /**
+     * Samples every job × {@code opt.hypotheses()}; returns network-space poses {@code [pose][hypothesis][51]}.
+     *
+     * @param firstPose global index of {@code jobs.get(0)} among all the poses the caller samples under this seed
+     */
+    public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid, long firstPose) {
+        if (firstPose < 0) throw new IllegalArgumentException("firstPose must be >= 0, got " + firstPose);
         int hyp = opt.hypotheses();
         float[][][] res = new float[jobs.size()][hyp][];
         PcSampler sampler = PcSampler.of(opt.sampler(), sde, opt.snr(), opt.correctorSteps());
@@ -57,14 +66,14 @@ public final class TaskSampler {
             int per = Math.max(1, maxRows / hyp);
             for (int p0 = 0; p0 < jobs.size(); p0 += per) {
                 int p1 = Math.min(jobs.size(), p0 + per);
-                runChunk(jobs, p0, p1, hyp, opt.seed(), sampler, grid, pool, res);
+                runChunk(jobs, p0, p1, hyp, opt.seed(), firstPose, sampler, grid, pool, res);
             }
         }
         return res;
     }
 
-    private void runChunk(List<Job> jobs, int p0, int p1, int hyp, long seed, PcSampler sampler, TimeGrid grid,
-                          ThreadPool pool, float[][][] res) {
+    private void runChunk(List<Job> jobs, int p0, int p1, int hyp, long seed, long firstPose, PcSampler sampler,
+                          TimeGrid grid, ThreadPool pool, float[][][] res) {
         int rows = (p1 - p0) * hyp;
         float[] x = new float[rows * D], cond = new float[rows * D], mask = new float[rows * D], imp = new float[rows * D];
         Rng[] rngs = new Rng[rows];
@@ -73,7 +82,7 @@ public final class TaskSampler {
             Job job = jobs.get(p);
             for (int h = 0; h < hyp; h++) {
                 int r = (p - p0) * hyp + h, off = r * D;
-                rngs[r] = Rng.stream(seed, (long) p * hyp + h);
+                rngs[r] = Rng.stream(seed, (firstPose + p) * hyp + h);
                 System.arraycopy(job.cond(), 0, cond, off, D);
                 System.arraycopy(job.mask(), 0, mask, off, D);
                 if (job.start() != null) System.arraycopy(job.start(), 0, x, off, D);

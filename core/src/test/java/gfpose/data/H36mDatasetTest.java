@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import gfpose.GfposeException;
 import gfpose.skeleton.Skeleton;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,15 +17,12 @@ class H36mDatasetTest {
     static H36mDataset data;
 
     @BeforeAll
-    static void open() {
-        Path dir = DataPaths.h36m(null);
-        if (Files.isRegularFile(dir.resolve(H36mDataset.POSES))) data = H36mDataset.open(dir);
-    }
+    static void open() { data = H36mFixture.openIfPresent(); }
 
     @AfterAll
     static void close() { if (data != null) data.close(); }
 
-    static void need() { Assumptions.assumeTrue(data != null, "Human3.6M data absent"); }
+    static void need() { H36mFixture.assumePresent(data); }
 
     @Test
     void missingFolderIsAOneLineError(@TempDir Path tmp) {

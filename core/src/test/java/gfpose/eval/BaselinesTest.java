@@ -3,14 +3,11 @@ package gfpose.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import gfpose.data.DataPaths;
 import gfpose.data.H36mDataset;
+import gfpose.data.H36mFixture;
 import gfpose.data.Input2d;
 import gfpose.data.Split;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +20,7 @@ class BaselinesTest {
     static final EvalConfig.ModelInfo NONE = new EvalConfig.ModelInfo(1, 0, "none", "none", "none");
 
     @BeforeAll
-    static void open() {
-        Path dir = DataPaths.h36m(null);
-        if (Files.isRegularFile(dir.resolve(H36mDataset.POSES))) data = H36mDataset.open(dir);
-    }
+    static void open() { data = H36mFixture.openIfPresent(); }
 
     @AfterAll
     static void close() { if (data != null) data.close(); }
@@ -37,7 +31,7 @@ class BaselinesTest {
 
     @Test
     void groundTruthScoresZeroAndTheFlatLiftHasAFixedError() {
-        Assumptions.assumeTrue(data != null, "Human3.6M data absent");
+        H36mFixture.assumePresent(data);
         EvalResult gt = new Evaluator(cfg(Task.COMPLETE3D, Input2d.GT)).run(data, Baselines.identity(), ProgressListener.none());
         assertThat(gt.count()).isEqualTo(803);
         assertThat(gt.mpjpe()).isCloseTo(0, within(1e-3));
@@ -49,7 +43,7 @@ class BaselinesTest {
 
     @Test
     void detectionPixelErrorMatchesTheReadme() {
-        Assumptions.assumeTrue(data != null, "Human3.6M data absent");
+        H36mFixture.assumePresent(data);
         Baselines.PixelError e = Baselines.detectionError(data, Split.TEST, 640, 0);
         assertThat(e.joints()).isEqualTo(803 * 16);
         assertThat(e.mean()).isBetween(12.5, 15.0); // full test set: 13.7 px

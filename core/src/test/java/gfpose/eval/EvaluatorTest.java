@@ -67,18 +67,16 @@ class EvaluatorTest {
     void minOverHypothesesIsTakenPerPose() {
         List<Sample> s = samples(6);
         // hypothesis 0 is exact for even poses, hypothesis 1 for odd poses; the other is 100 px off in u
-        int[] seen = {0};
-        Predictor p = (cond, obs) -> {
+        Predictor p = (first, cond, obs) -> {
             int n = obs.length / 17;
             float[][][] out = new float[n][2][];
             for (int i = 0; i < n; i++) {
-                Sample x = s.get(seen[0] + i);
+                Sample x = s.get((int) first + i);
                 float[] good = x.pose3d().clone(), bad = x.pose3d().clone();
                 for (int j = 0; j < 17; j++) bad[3 * j] += 100;
-                out[i][(seen[0] + i) % 2] = good;
-                out[i][1 - (seen[0] + i) % 2] = bad;
+                out[i][(int) (first + i) % 2] = good;
+                out[i][1 - (int) (first + i) % 2] = bad;
             }
-            seen[0] += n;
             return out;
         };
         EvalResult r = new Evaluator(cfg(Task.ESTIMATE, MissingJoints.none(), 0)).run(s, p, ProgressListener.none());
@@ -143,9 +141,9 @@ class EvaluatorTest {
     @Test
     void badPredictorOutputAndOptionsAreOneLineErrors() {
         Evaluator e = new Evaluator(cfg(Task.ESTIMATE, MissingJoints.none(), 0));
-        assertThatThrownBy(() -> e.run(samples(3), (c, o) -> new float[1][1][51], ProgressListener.none()))
+        assertThatThrownBy(() -> e.run(samples(3), (f, c, o) -> new float[1][1][51], ProgressListener.none()))
                 .isInstanceOf(GfposeException.class).hasMessageContaining("batch of 3");
-        assertThatThrownBy(() -> e.run(samples(3), (c, o) -> new float[3][1][50], ProgressListener.none()))
+        assertThatThrownBy(() -> e.run(samples(3), (f, c, o) -> new float[3][1][50], ProgressListener.none()))
                 .isInstanceOf(GfposeException.class).hasMessageContaining("51");
         assertThatThrownBy(() -> new EvalConfig(Task.ESTIMATE, Input2d.SH, 0, 0, 1, null, 0, 0, Procrustes.Variant.PROPER, MODEL))
                 .isInstanceOf(GfposeException.class).hasMessageContaining("stride");

@@ -38,6 +38,23 @@ class KeypointFormatTest {
     }
 
     @Test
+    void confidenceZeroOrBelowIsMissingEvenWithThresholdZero() {
+        float[] conf = new float[17], xy = cocoXy();
+        java.util.Arrays.fill(conf, 1e-6f);
+        conf[10] = 0;       // COCO right wrist: visibility 0 = not labelled
+        conf[9] = -1;       // left wrist
+        xy[2 * 10] = Float.NaN; // the position of a missing joint is ignored, not an error
+        KeypointOptions zero = KeypointOptions.DEFAULT.withMinConfidence(0);
+        Keypoints2D k = KeypointFormat.COCO_17.toH36m(xy, conf, zero, 0, 0, "t");
+        assertThat(k.isObserved(Skeleton.R_WRIST)).isFalse();
+        assertThat(k.isObserved(Skeleton.L_WRIST)).isFalse();
+        assertThat(k.isObserved(Skeleton.R_ELBOW)).isTrue(); // any positive confidence passes threshold 0
+        assertThat(KeypointOptions.observed(0, 0)).isFalse();
+        assertThat(KeypointOptions.observed(0.3, 0.3)).isTrue();
+        assertThat(KeypointOptions.observed(Double.NaN, 0)).isFalse();
+    }
+
+    @Test
     void lowConfidenceMarksMissingAndDerivedJointsNeedAllSources() {
         float[] conf = new float[17];
         java.util.Arrays.fill(conf, 1f);

@@ -2,11 +2,9 @@ package gfpose.sampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gfpose.data.DataPaths;
+import gfpose.Golden;
 import gfpose.data.Npy;
 import gfpose.sde.SubVpSde;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +24,7 @@ class EulerMaruyamaGoldenTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Path p = DataPaths.golden();
-        Assumptions.assumeTrue(p != null, "golden tensors absent");
-        gold = Npy.openArchive(p);
+        gold = Golden.archive();
         x = gold.get("x").toFloats();
         z = gold.get("em_z").toFloats();
         t = gold.get("t").toDoubles();
@@ -49,14 +45,7 @@ class EulerMaruyamaGoldenTest {
     /** max over rows of max|ours − ref| / max|ref| within the row. */
     static double rowRel(float[] ours, double[] ref) {
         double worst = 0;
-        for (int b = 0; b < 8; b++) {
-            double d = 0, m = 0;
-            for (int i = b * D; i < (b + 1) * D; i++) {
-                d = Math.max(d, Math.abs(ours[i] - ref[i]));
-                m = Math.max(m, Math.abs(ref[i]));
-            }
-            worst = Math.max(worst, d / m);
-        }
+        for (int b = 0; b < 8; b++) worst = Math.max(worst, Golden.relativeError(ours, ref, b * D, (b + 1) * D));
         return worst;
     }
 

@@ -2,12 +2,10 @@ package gfpose.sde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gfpose.data.DataPaths;
+import gfpose.Golden;
 import gfpose.data.Npy;
 import gfpose.sampling.TimeGrid;
-import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +17,7 @@ class SdeGoldenTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Path p = DataPaths.golden();
-        Assumptions.assumeTrue(p != null, "golden tensors absent");
-        gold = Npy.openArchive(p);
+        gold = Golden.archive();
         t = gold.get("t").toDoubles();
     }
 

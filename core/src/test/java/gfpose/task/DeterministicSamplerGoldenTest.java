@@ -2,7 +2,7 @@ package gfpose.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gfpose.data.DataPaths;
+import gfpose.Golden;
 import gfpose.data.Npy;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
@@ -14,11 +14,9 @@ import gfpose.sampling.SamplerKind;
 import gfpose.sampling.TimeGrid;
 import gfpose.sde.NetworkScore;
 import gfpose.sde.SubVpSde;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,13 +28,11 @@ import org.junit.jupiter.api.Test;
 class DeterministicSamplerGoldenTest {
     @Test
     void thousandStepDeterministicRunMatchesTheReference() throws Exception {
-        Path golden = DataPaths.golden();
-        Assumptions.assumeTrue(golden != null, "golden tensors absent");
         Map<String, float[]> sd = new LinkedHashMap<>();
         float[] xT, cond, mask, traj, fin;
         long[] trajIndex;
         double[] grid64;
-        try (Npy.Archive a = Npy.openArchive(golden)) {
+        try (Npy.Archive a = Golden.archive()) {
             for (ParamSpec s : ScoreNet.parameterSpecs(ModelConfig.GFPOSE)) sd.put(s.name(), a.get(s.name()).toFloats());
             xT = a.get("pc_det_x_T").toFloats();
             cond = a.get("condition").toFloats();
@@ -63,20 +59,11 @@ class DeterministicSamplerGoldenTest {
                 float[] x = xT.clone();
                 sampler.sample(score, TimeGrid.of(Arrays.copyOf(full.times(), i + 1), full.dt()), x, rows, dim, rngs, null, pool);
                 float[] ref = Arrays.copyOfRange(traj, k * rows * dim, (k + 1) * rows * dim);
-                assertThat(relativeError(x, ref)).as("state after step %d", i).isLessThan(1e-4);
+                assertThat(Golden.relativeError(x, ref)).as("state after step %d", i).isLessThan(1e-4);
             }
             float[] x = xT.clone();
             sampler.sample(score, full, x, rows, dim, rngs, null, pool);
-            assertThat(relativeError(x, fin)).as("final sample").isLessThan(1e-4);
+            assertThat(Golden.relativeError(x, fin)).as("final sample").isLessThan(1e-4);
         }
-    }
-
-    static double relativeError(float[] ours, float[] ref) {
-        double diff = 0, scale = 0;
-        for (int i = 0; i < ref.length; i++) {
-            diff = Math.max(diff, Math.abs((double) ours[i] - ref[i]));
-            scale = Math.max(scale, Math.abs(ref[i]));
-        }
-        return diff / scale;
     }
 }

@@ -1,5 +1,7 @@
 package gfpose.task;
 
+import static gfpose.task.TestKeypoints.move;
+import static gfpose.task.TestKeypoints.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,26 +13,6 @@ import gfpose.skeleton.TestPoses;
 import org.junit.jupiter.api.Test;
 
 class FramingTest {
-    /** A camera-frame pose projected with focal f and principal point (cx, cy). */
-    private static Keypoints2D project(float[] cam, double f, double cx, double cy, int w, int h) {
-        float[] uv = new float[34];
-        for (int j = 0; j < 17; j++) {
-            uv[2 * j] = (float) (f * cam[3 * j] / cam[3 * j + 2] + cx);
-            uv[2 * j + 1] = (float) (f * cam[3 * j + 1] / cam[3 * j + 2] + cy);
-        }
-        return Keypoints2D.ofAll(uv, w, h);
-    }
-
-    /** The same 2-D pose scaled by a and moved by (bx, by). */
-    private static Keypoints2D move(Keypoints2D k, double a, double bx, double by, int w, int h) {
-        float[] uv = new float[34];
-        for (int j = 0; j < 17; j++) {
-            uv[2 * j] = (float) (a * k.u(j) + bx);
-            uv[2 * j + 1] = (float) (a * k.v(j) + by);
-        }
-        return new Keypoints2D(uv, k.observed(), k.confidence(), w, h);
-    }
-
     @Test
     void sameTwoDPoseInDifferentImagesFramesTheSame() {
         Keypoints2D base = project(TestPoses.random(3), 1145, 512, 515, 1000, 1000);

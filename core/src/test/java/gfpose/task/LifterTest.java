@@ -1,5 +1,7 @@
 package gfpose.task;
 
+import static gfpose.task.TestKeypoints.move;
+import static gfpose.task.TestKeypoints.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,25 +19,6 @@ class LifterTest {
     private static final PosePrior PRIOR = new PosePrior(ScoreNet.random(ModelConfig.of(64, 32, 1, 8), 1));
     private static final SampleOptions OPT = SampleOptions.defaults().withSteps(5).withThreads(2)
             .withSampler(SamplerKind.DETERMINISTIC).withSeed(3);
-
-    private static Keypoints2D project(float[] cam, double f, double cx, double cy, int w, int h) {
-        float[] uv = new float[34];
-        for (int j = 0; j < 17; j++) {
-            uv[2 * j] = (float) (f * cam[3 * j] / cam[3 * j + 2] + cx);
-            uv[2 * j + 1] = (float) (f * cam[3 * j + 1] / cam[3 * j + 2] + cy);
-        }
-        return Keypoints2D.ofAll(uv, w, h);
-    }
-
-    /** The same 2-D pose scaled by a and moved by (bx, by), in a w x h image. */
-    private static Keypoints2D move(Keypoints2D k, double a, double bx, double by, int w, int h) {
-        float[] uv = new float[34];
-        for (int j = 0; j < 17; j++) {
-            uv[2 * j] = (float) (a * k.u(j) + bx);
-            uv[2 * j + 1] = (float) (a * k.v(j) + by);
-        }
-        return new Keypoints2D(uv, k.observed(), k.confidence(), w, h);
-    }
 
     @Test
     void sameTwoDPoseAnywhereInAnyImageLiftsToTheSamePose() {

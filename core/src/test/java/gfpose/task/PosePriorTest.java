@@ -160,6 +160,39 @@ class PosePriorTest {
         assertThat(PosePrior.of(SDE, new Fake()).estimate(a, null, SIZE, o.withSeed(6))[0][0]).isNotEqualTo(r1[0][0]);
     }
 
+    /** Poses [0, 5) in one call, and in two calls [0, 2) + [2, 5) with firstPose 2. */
+    interface Task { float[][][] run(PosePrior prior, int from, int to, long firstPose); }
+
+    static void assertSplitMatchesOneCall(Task task) {
+        PosePrior prior = PosePrior.of(SDE, new Fake());
+        float[][][] whole = task.run(prior, 0, 5, 0);
+        float[][][] head = task.run(prior, 0, 2, 0), tail = task.run(prior, 2, 5, 2);
+        assertThat(head).isDeepEqualTo(java.util.Arrays.copyOfRange(whole, 0, 2));
+        assertThat(tail).isDeepEqualTo(java.util.Arrays.copyOfRange(whole, 2, 5));
+        // without the global index the tail would reuse the head's streams
+        assertThat(task.run(prior, 2, 5, 0)[0][0]).isNotEqualTo(whole[2][0]);
+    }
+
+    @Test
+    void firstPoseMakesResultsIndependentOfHowPosesAreSplitIntoCalls() {
+        SampleOptions o = opt(SamplerKind.SDE).withHypotheses(2).withThreads(2);
+        float[][] uv = uv(5, 7), xyz = new float[5][];
+        boolean[][] obs = new boolean[5][17];
+        for (int p = 0; p < 5; p++) {
+            java.util.Arrays.fill(obs[p], true);
+            obs[p][p + 3] = false; // a missing joint: imputation draws from the streams too
+            xyz[p] = new PoseSpace(SIZE).toImage(new float[51]);
+            for (int i = 0; i < 51; i++) xyz[p][i] += (float) (10 * Math.sin(p + i));
+        }
+        assertSplitMatchesOneCall((pr, a, b, first) -> pr.estimate(java.util.Arrays.copyOfRange(uv, a, b),
+                java.util.Arrays.copyOfRange(obs, a, b), SIZE, o, first));
+        assertSplitMatchesOneCall((pr, a, b, first) -> pr.complete3d(java.util.Arrays.copyOfRange(xyz, a, b),
+                java.util.Arrays.copyOfRange(obs, a, b), SIZE, o, first));
+        assertSplitMatchesOneCall((pr, a, b, first) -> pr.denoise(java.util.Arrays.copyOfRange(xyz, a, b), SIZE,
+                o.withTStart(0.05), first));
+        assertSplitMatchesOneCall((pr, a, b, first) -> pr.generate(b - a, SIZE, o, first));
+    }
+
     @Test
     void badInputNamesThePoseAndJoint() {
         float[][] in = uv(2, 1);

@@ -2,34 +2,21 @@ package gfpose.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gfpose.data.DataPaths;
+import gfpose.Golden;
 import gfpose.data.Npy;
 import gfpose.nn.ModelConfig;
 import gfpose.nn.ParamSpec;
 import gfpose.nn.TrainNet;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Loss and gradients of the official code (dropout and random masking off) on the golden batch. */
 class GoldenGradTest {
-    static double relErr(float[] got, float[] ref) {
-        double maxDiff = 0, maxRef = 0;
-        for (int i = 0; i < ref.length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs((double) got[i] - ref[i]));
-            maxRef = Math.max(maxRef, Math.abs(ref[i]));
-        }
-        return maxDiff / maxRef;
-    }
-
     @Test
     void matchesReferenceLossAndGradients() throws Exception {
-        Path golden = DataPaths.golden();
-        Assumptions.assumeTrue(golden != null, "golden archive absent");
-        try (Npy.Archive a = Npy.openArchive(golden)) {
+        try (Npy.Archive a = Golden.archive()) {
             ModelConfig cfg = ModelConfig.GFPOSE;
             List<ParamSpec> specs = gfpose.nn.ScoreNet.parameterSpecs(cfg);
             Map<String, float[]> p = new HashMap<>();
@@ -44,7 +31,7 @@ class GoldenGradTest {
                 tau[r] = SubVp.TIME_SCALE * t[r];
                 for (int i = 0; i < D; i++) xt[r * D + i] = m * x0[r * D + i] + sd * z[r * D + i];
             }
-            assertThat(relErr(xt, a.get("loss_perturbed").toFloats())).isLessThan(1e-6);
+            assertThat(Golden.relativeError(xt, a.get("loss_perturbed").toFloats())).isLessThan(1e-6);
             float[] perRow = new float[rows];
             double loss = net.lossAndGradient(xt, tau, cond, mask, z, rows, 0f, null, perRow, null);
             float refLoss = (float) a.get("loss_value").scalar();
@@ -52,7 +39,7 @@ class GoldenGradTest {
             double lossErr = Math.abs(loss - refLoss) / Math.abs(refLoss);
             report.append(String.format("loss %.8f ref %.8f rel %.2e%n", loss, refLoss, lossErr));
             assertThat(lossErr).isLessThan(1e-4);
-            double e = relErr(perRow, a.get("loss_per_sample").toFloats());
+            double e = Golden.relativeError(perRow, a.get("loss_per_sample").toFloats());
             report.append(String.format("loss_per_sample %.2e%n", e));
             assertThat(e).isLessThan(1e-4);
             float[][] g = net.gradientArrays();
@@ -63,14 +50,14 @@ class GoldenGradTest {
                 for (float v : g[i]) n2 += (double) v * v;
                 sumSq += n2;
                 if (a.contains("grad/" + name)) {
-                    e = relErr(g[i], a.get("grad/" + name).toFloats());
+                    e = Golden.relativeError(g[i], a.get("grad/" + name).toFloats());
                     report.append(String.format("grad/%s %.2e%n", name, e));
                     worst = Math.max(worst, e);
                     assertThat(e).as("grad/" + name).isLessThan(1e-4);
                 }
                 if (a.contains("gradrows/" + name)) {
                     float[] ref = a.get("gradrows/" + name).toFloats();
-                    e = relErr(java.util.Arrays.copyOf(g[i], ref.length), ref);
+                    e = Golden.relativeError(java.util.Arrays.copyOf(g[i], ref.length), ref);
                     report.append(String.format("gradrows/%s %.2e%n", name, e));
                     worst = Math.max(worst, e);
                     assertThat(e).as("gradrows/" + name).isLessThan(1e-4);

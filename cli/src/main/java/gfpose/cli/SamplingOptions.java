@@ -1,0 +1,69 @@
+package gfpose.cli;
+
+import gfpose.sampling.SamplerKind;
+import gfpose.task.SampleOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The sampler options of every command that runs the model ({@code estimate}, {@code complete}, {@code denoise},
+ * {@code generate}, {@code lift}, {@code eval}), and the one place they become {@link SampleOptions}.
+ */
+public final class SamplingOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Random seed; results depend only on it and the inputs (not on --threads). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--hypotheses", paramLabel = "K", defaultValue = "1",
+            description = "Samples per input pose. Default: ${DEFAULT-VALUE}.")
+    int hypotheses;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000",
+            description = "Reverse-diffusion steps. Default: ${DEFAULT-VALUE} (GFPose).")
+    int steps;
+
+    @Option(names = "--sampler", paramLabel = "KIND", converter = SamplerConverter.class,
+            description = "sde, deterministic, ode or pc. Default: deterministic for 1 hypothesis, sde for more.")
+    SamplerKind sampler;
+
+    @Option(names = "--snr", paramLabel = "R", defaultValue = "0.16",
+            description = "Langevin corrector signal-to-noise ratio (pc only). Default: ${DEFAULT-VALUE}.")
+    double snr;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads. Default: the number of cores.")
+    Integer threads;
+
+    /** Range checks; bad values are usage errors (exit 2), reported before any file is read. */
+    void validate() {
+        if (hypotheses < 1) throw usage("--hypotheses must be >= 1, got " + hypotheses);
+        if (steps < 1) throw usage("--steps must be >= 1, got " + steps);
+        if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
+        if (!(snr > 0) || Double.isInfinite(snr)) throw usage("--snr must be a positive number, got " + snr);
+    }
+
+    /**
+     * Validated sampling options.
+     *
+     * @param tStart               start time of the reverse process (1 except for denoising)
+     * @param deterministicDefault use the deterministic sampler when {@code --sampler} is absent, whatever the
+     *                             hypothesis count (GFPose denoises that way); otherwise GFPose's choice:
+     *                             deterministic for 1 hypothesis, SDE for more
+     */
+    SampleOptions sampleOptions(double tStart, boolean deterministicDefault) {
+        validate();
+        SamplerKind kind = sampler != null ? sampler
+                : deterministicDefault || hypotheses == 1 ? SamplerKind.DETERMINISTIC : SamplerKind.SDE;
+        SampleOptions d = SampleOptions.defaults();
+        return new SampleOptions(hypotheses, steps, kind, seed, tStart, d.tEnd(), snr, d.correctorSteps(),
+                threads == null ? d.threads() : threads);
+    }
+
+    ParameterException usage(String message) {
+        return new ParameterException(mixee.commandLine(), message);
+    }
+}
