@@ -1,5 +1,6 @@
 package gfpose.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,21 +23,21 @@ final class VectorGemm {
     private static final int P = 4 * L;
     /**
      * 16 accumulators + 4 panel vectors + 1 broadcast need 21 registers: fine with AVX-512's 32, but they spill
-     * on AVX2's 16. Below 512 bits each panel is therefore done as two halves of 4 rows x 2 vectors.
+     * on AVX2's 16. Below 512 bits each panel is therefore done as two column halves in 6-row x 2-vector tiles.
      */
     private static final boolean WIDE = BITS >= 512;
+
+    /**
+     * K block. A tile streams KC rows of its panel columns once per row tile; blocking keeps that slice (16 KB at
+     * 256 bits: 256 x 2 vectors; 32 KB at 512: 128 x 4) in L1 for all the row tiles instead of re-reading the
+     * whole panel height from L2 for each of them. Measured at 256 bits only.
+     */
+    static final int KC = WIDE ? 128 : 256;
 
     private static VectorSpecies<Float> species() {
         int bits = Simd.requested();
         return bits > 0 ? VectorSpecies.of(float.class, VectorShape.forBitSize(bits)) : FloatVector.SPECIES_PREFERRED;
     }
-
-    /**
-     * K block. A tile streams KC rows of its panel columns (KC x 2 vectors = 16 KB at 256 bits, KC x 4 = 64 KB at
-     * 512) once per row tile; blocking keeps that slice in L1 for all the row tiles instead of re-reading the whole
-     * panel height from L2 for each of them.
-     */
-    static final int KC = Integer.getInteger("gfpose.kc", 256);
 
     /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + x·Wᵀ)}; see {@link Gemm#linear}. */
     static void linear(float[] x, int xOff, int r0, int r1, float[] wp, int out, int in, float[] bias,
@@ -54,7 +55,7 @@ final class VectorGemm {
         // Panel-outer: one panel (in·P floats, 128 KB at 1024 x 256 bits) stays in L2 while the rows stream past it.
         for (int q = p0; q < p1; q++) {
             int j0 = q * P, n = Math.min(P, out - j0), w0 = q * in * P;
-            java.util.Arrays.fill(t, 0f);
+            Arrays.fill(t, 0f);
             for (int g = 0; g < groups; g++) {
                 for (int k0 = 0; k0 < in; k0 += KC) {
                     int k1 = Math.min(in, k0 + KC), wk = w0 + k0 * P + g * gw;

@@ -33,7 +33,7 @@ public final class ScoreNet {
      * pass of few rows is bound by that stream rather than by the FMAs, so a chunk is split into as few and as
      * equal passes as this allows (200 rows: one pass, not 3 x 64 + 8). Scratch costs about 21 KB per row.
      */
-    static final int MAX_TILE = Integer.getInteger("gfpose.tile", 256);
+    static final int MAX_TILE = 256;
     /** Threads get row chunks that are multiples of this. */
     static final int GRAIN = 4;
 
