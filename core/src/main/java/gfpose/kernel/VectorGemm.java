@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API GEMM over packed column panels of four vectors: a 4-row x 4-vector register tile
  * (16 FMA accumulators) at 512 bits; at narrower widths each column half of a panel in 6-row x 2-vector tiles
- * (4-row x 2-vector for a 4- or 5-row remainder). Remaining rows use a 1-row tile. K is blocked (KC); raw sums of
+ * (4-row x 2-vector for a 4- or 5-row remainder). Remaining rows use a 1-row x 4-vector tile. K is blocked (KC); raw sums of
  * a whole panel live in a scratch array, so a partial last panel needs no special tile. Loaded only when
  * {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
  */
@@ -52,13 +52,15 @@ final class VectorGemm {
         boolean silu = act == Activation.SILU;
         // 16-register ISAs do a panel as two column halves, each over all K blocks and rows (see WIDE).
         int groups = WIDE ? 1 : 2, gw = P / groups;
+        // Blocking pays only when several row tiles share a slice; 1-3 rows stream the panel in one go.
+        int kc = rows < 4 ? in : KC;
         // Panel-outer: one panel (in·P floats, 128 KB at 1024 x 256 bits) stays in L2 while the rows stream past it.
         for (int q = p0; q < p1; q++) {
             int j0 = q * P, n = Math.min(P, out - j0), w0 = q * in * P;
             Arrays.fill(t, 0f);
             for (int g = 0; g < groups; g++) {
-                for (int k0 = 0; k0 < in; k0 += KC) {
-                    int k1 = Math.min(in, k0 + KC), wk = w0 + k0 * P + g * gw;
+                for (int k0 = 0; k0 < in; k0 += kc) {
+                    int k1 = Math.min(in, k0 + kc), wk = w0 + k0 * P + g * gw;
                     for (int r = r0; r < r1; ) {
                         // Any row grouping gives the same bits (each element is one FMA chain in k order), so the
                         // 16-register ISAs take 6-row tiles (12 accumulators hide the FMA latency, 4x2's 8 do
@@ -72,8 +74,10 @@ final class VectorGemm {
                             tile6x2(x, xr, in, kn, wp, wk, t, tr);
                         } else if (h == 4) {
                             tile4x2(x, xr, in, kn, wp, wk, t, tr);
-                        } else {
-                            tile1x2(x, xr, kn, wp, wk, t, tr);
+                        } else if (g == 0) {
+                            // The last 1-3 rows take the whole panel at once: 4 chains instead of 2, and one pass
+                            // over it. Batch 1 is bound by the weight stream (and FMA latency), not by registers.
+                            tile1x4(x, xr, kn, wp, wk, t, tr);
                         }
                         r += h;
                     }
@@ -140,7 +144,7 @@ final class VectorGemm {
         c30.intoArray(t, t3); c31.intoArray(t, t3 + L); c32.intoArray(t, t3 + 2 * L); c33.intoArray(t, t3 + 3 * L);
     }
 
-    /** One row x one full panel: the 512-bit row remainder. */
+    /** One row x one full panel: the row remainder at every width (4 accumulators + 4 panel vectors + 1 broadcast). */
     private static void tile1x4(float[] x, int x0, int kn, float[] wp, int p, float[] t, int t0) {
         FloatVector c0 = FloatVector.fromArray(S, t, t0), c1 = FloatVector.fromArray(S, t, t0 + L),
                     c2 = FloatVector.fromArray(S, t, t0 + 2 * L), c3 = FloatVector.fromArray(S, t, t0 + 3 * L);
@@ -213,16 +217,5 @@ final class VectorGemm {
         c10.intoArray(t, t1); c11.intoArray(t, t1 + L);
         c20.intoArray(t, t2); c21.intoArray(t, t2 + L);
         c30.intoArray(t, t3); c31.intoArray(t, t3 + L);
-    }
-
-    /** One row x half a panel: the last 1-3 rows at narrower widths. */
-    private static void tile1x2(float[] x, int x0, int kn, float[] wp, int p, float[] t, int t0) {
-        FloatVector c0 = FloatVector.fromArray(S, t, t0), c1 = FloatVector.fromArray(S, t, t0 + L);
-        for (int k = 0; k < kn; k++, p += P) {
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c0 = FloatVector.fromArray(S, wp, p).fma(a, c0);
-            c1 = FloatVector.fromArray(S, wp, p + L).fma(a, c1);
-        }
-        c0.intoArray(t, t0); c1.intoArray(t, t0 + L);
     }
 }
