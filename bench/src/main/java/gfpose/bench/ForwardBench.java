@@ -1,6 +1,7 @@
 package gfpose.bench;
 
 import gfpose.bench.onnx.ScoreNetOnnx;
+import gfpose.kernel.Gemm;
 import gfpose.kernel.ThreadPool;
 import gfpose.nn.ModelConfig;
 import gfpose.nn.ScoreNet;
@@ -51,6 +52,7 @@ public class ForwardBench {
     @Setup(Level.Trial)
     public void setup(BenchmarkParams bp) {
         int t = BenchSupport.threads(threads);
+        Gemm.warmUp(); // the documented start-up step (see GemmBench)
         Map<String, float[]> w = ScoreNetLayout.randomWeights(CONFIG, 2023);
         in = new BenchSupport.Batch(batch, CONFIG.inDim(), 11);
         out = new float[batch * CONFIG.inDim()];
@@ -64,7 +66,9 @@ public class ForwardBench {
         net.forward(in.x, in.tau, in.cond, in.mask, batch, out, pool);
         double err = BenchSupport.relativeError(out, ref, out.length);
         if (!(err <= 1e-4)) throw new IllegalStateException("ScoreNet.forward and ONNX Runtime differ: relative error " + err);
-        // an idle ORT session keeps its threads, which may spin: release the peer that this benchmark does not time
+        // An ORT session keeps its intra-op pool (threads - 1 native threads, which spin for a while after each run)
+        // until closed; closing joins them. So `ours` is timed with no ORT thread alive (checked in /proc/self/task).
+        // `ort` keeps ORT's defaults (spinning allowed), its best setting for back-to-back runs.
         if (!bp.getBenchmark().endsWith(".ort")) {
             ort.close();
             ort = null;

@@ -75,6 +75,9 @@ public class GemmBench {
         ex = FMatrixRMaj.wrap(batch, in, x);
         ewt = CommonOps_FDRM.transpose(FMatrixRMaj.wrap(out, in, wRowMajor), null);
         ey = new FMatrixRMaj(batch, out);
+        // the documented start-up step: compile every tile on small shapes first, or the first (huge) timed call
+        // compiles the tile through OSR with a partial profile (kernels.md, pitfall 2)
+        Gemm.warmUp();
         // agree before timing: the kernel against EJML (plus bias)
         Gemm.linear(x, 0, batch, w, bias, y, 0, false, Activation.NONE, pool);
         CommonOps_FDRM.mult(ex, ewt, ey);

@@ -28,8 +28,12 @@ public final class ScoreNet {
     /** Name of the VE-leftover buffer that PyTorch checkpoints carry; accepted and ignored. */
     public static final String SIGMAS = "sigmas";
 
-    /** Rows per pass through the layers: weights are streamed once per tile, scratch stays small. */
-    static final int TILE = 64;
+    /**
+     * Most rows per pass through the layers. Each pass streams all weights (50 MB, more than the L3) once, and a
+     * pass of few rows is bound by that stream rather than by the FMAs, so a chunk is split into as few and as
+     * equal passes as this allows (200 rows: one pass, not 3 x 64 + 8). Scratch costs about 21 KB per row.
+     */
+    static final int MAX_TILE = 256;
     /** Threads get row chunks that are multiples of this. */
     static final int GRAIN = 4;
 
@@ -201,10 +205,11 @@ public final class ScoreNet {
     }
 
     private void forwardChunk(float[] x, float[] tau, float[] cond, float[] mask, int from, int to, float[] out) {
+        int n = to - from, passes = (n + MAX_TILE - 1) / MAX_TILE, per = (n + passes - 1) / passes;
         Workspace ws = spare.poll();
-        if (ws == null) ws = new Workspace(config, TILE);
+        if (ws == null || ws.capacity < per) ws = new Workspace(config, per);
         try {
-            for (int r = from; r < to; r += TILE) run(ws, x, tau, cond, mask, r, Math.min(TILE, to - r), out, null);
+            for (int r = from; r < to; r += per) run(ws, x, tau, cond, mask, r, Math.min(per, to - r), out, null);
         } finally {
             spare.offer(ws);
         }
@@ -223,7 +228,7 @@ public final class ScoreNet {
     /** The whole network on rows [r0, r0 + n) (n ≤ ws.capacity); scratch rows start at 0. */
     private void run(Workspace ws, float[] x, float[] tau, float[] cond, float[] mask, int r0, int n, float[] out, Trace trace) {
         int in = config.inDim(), hid = config.hidden(), emb = config.embed();
-        conditionDifference(x, cond, mask, r0, n, ws.d);
+        ConditionDifference.compute(config, x, cond, mask, r0, r0 + n, ws.d, r0);
         if (trace != null) trace.record("act/cond_in", ws.d, n * config.condIn());
         timeEmbedding.forward(tau, r0, n, ws.tembRaw, 0);
         if (trace != null) trace.record("temb_raw", ws.tembRaw, n * emb);
@@ -238,28 +243,5 @@ public final class ScoreNet {
             if (trace != null) trace.record("act/h" + (b + 1), ws.h, n * hid);
         }
         postDense.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
-    }
-
-    /**
-     * d = x − c with the depth of d zeroed on rows whose condition is 2-D (all depths 0), then d ⊙ mask,
-     * as {@code ScoreModelFC_Adv.forward} does in eval mode.
-     */
-    private void conditionDifference(float[] x, float[] cond, float[] mask, int r0, int n, float[] d) {
-        int dim = config.condDim(), len = config.condIn();
-        for (int r = 0; r < n; r++) {
-            int o = (r0 + r) * len;
-            float zflag = 1f;
-            if (dim > 2) {
-                float s = 0f;
-                for (int j = 0; j < config.joints(); j++) s += Math.abs(cond[o + j * dim + 2]);
-                zflag = s > 0f ? 1f : 0f;
-            }
-            for (int i = 0; i < len; i++) {
-                float v = x[o + i] - cond[o + i];
-                if (i % dim == 2) v *= zflag;
-                if (mask != null) v *= mask[o + i];
-                d[r * len + i] = v;
-            }
-        }
     }
 }
