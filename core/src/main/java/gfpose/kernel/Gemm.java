@@ -35,7 +35,7 @@ public final class Gemm {
                               float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
         check(x, xOff, rows, w.in(), y, yOff, w.out());
         if (bias != null) Objects.checkFromIndexSize(0, w.out(), bias.length);
-        run(x, xOff, rows, w.panels(), w.out(), w.in(), bias, y, yOff, accumulate, Objects.requireNonNull(act), pool);
+        run(x, xOff, w.in(), 1, rows, w.panels(), w.out(), w.in(), bias, y, yOff, accumulate, Objects.requireNonNull(act), pool);
     }
 
     /**
@@ -51,14 +51,14 @@ public final class Gemm {
     public static void linearBackwardInput(float[] dy, int dyOff, int rows, PackedMatrix w,
                                            float[] dx, int dxOff, boolean accumulate, ThreadPool pool) {
         check(dy, dyOff, rows, w.out(), dx, dxOff, w.in());
-        run(dy, dyOff, rows, w.transposedPanels(), w.in(), w.out(), null, dx, dxOff, accumulate, Activation.NONE, pool);
+        run(dy, dyOff, w.out(), 1, rows, w.transposedPanels(), w.in(), w.out(), null, dx, dxOff, accumulate, Activation.NONE, pool);
     }
 
     /**
      * Weight and bias gradients of {@link #linear}: {@code dW[o][i] += Σ_r dy[r][o] · x[r][i]} and
      * {@code dB[o] += Σ_r dy[r][o]}, each sum taken over increasing r from 0 before it is added.
-     * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. Allocates two temporaries
-     * (dyᵀ and packed x, {@code rows·(out+in)} floats) so the forward tile can do the work.
+     * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. Allocates the packed x
+     * ({@code rows·in} floats) so the forward tile can do the work; dyᵀ is read in place.
      *
      * @param dB may be null
      */
@@ -79,12 +79,10 @@ public final class Gemm {
             for (int r = 0; r < rows; r++) for (int o = 0, d = r * out; o < out; o++) s[o] += dy[d + o];
             for (int o = 0; o < out; o++) dB[o] += s[o];
         }
-        // dW = dyᵀ · x is a linear layer with "input" dyᵀ [out][rows] and "weight" xᵀ [in][rows].
-        float[] dyT = new float[out * rows];
-        for (int r = 0; r < rows; r++) for (int o = 0; o < out; o++) dyT[o * rows + r] = dy[r * out + o];
+        // dW = dyᵀ · x is a linear layer with "input" dyᵀ [out][rows] (row o at dy[o], step out) and "weight" xᵀ [in][rows].
         float[] xp = new float[PackedMatrix.panelCount(in) * rows * Simd.PANEL];
         PackedMatrix.packColumns(x, rows, in, xp);
-        run(dyT, 0, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
+        run(dy, 0, 1, out, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
     }
 
     /**
@@ -112,23 +110,24 @@ public final class Gemm {
         warm = true;
     }
 
-    private static void run(float[] x, int xOff, int rows, float[] wp, int out, int in, float[] bias,
+    /** {@code y = act(acc·y + b + A·Wᵀ)} for rows [0, rows) of A, where row r is {@code a[aOff + r·rs + k·ks]}. */
+    private static void run(float[] a, int aOff, int rs, int ks, int rows, float[] wp, int out, int in, float[] bias,
                             float[] y, int yOff, boolean acc, Activation act, ThreadPool pool) {
         int panels = PackedMatrix.panelCount(out);
         if (pool == null || pool.threads() == 1) {
-            kernel(x, xOff, 0, rows, wp, out, in, bias, y, yOff, acc, act, 0, panels);
-        } else if (rows >= 8) {
-            // Chunks of whole 4-row tiles; any split gives the same bits, this one keeps tiles full.
-            pool.forRange(rows, 4, (r0, r1) -> kernel(x, xOff, r0, r1, wp, out, in, bias, y, yOff, acc, act, 0, panels));
+            kernel(a, aOff, rs, ks, 0, rows, wp, out, in, bias, y, yOff, acc, act, 0, panels);
+        } else if (rows >= 12) {
+            // Chunks of whole 6-row tiles; any split gives the same bits, this one keeps tiles full.
+            pool.forRange(rows, 6, (r0, r1) -> kernel(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, 0, panels));
         } else {
-            pool.forRange(panels, 1, (q0, q1) -> kernel(x, xOff, 0, rows, wp, out, in, bias, y, yOff, acc, act, q0, q1));
+            pool.forRange(panels, 1, (q0, q1) -> kernel(a, aOff, rs, ks, 0, rows, wp, out, in, bias, y, yOff, acc, act, q0, q1));
         }
     }
 
-    private static void kernel(float[] x, int xOff, int r0, int r1, float[] wp, int out, int in, float[] bias,
-                               float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
-        if (VECTOR) VectorGemm.linear(x, xOff, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
-        else ScalarGemm.linear(x, xOff, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
+    private static void kernel(float[] a, int aOff, int rs, int ks, int r0, int r1, float[] wp, int out, int in,
+                               float[] bias, float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
+        if (VECTOR) VectorGemm.linear(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
+        else ScalarGemm.linear(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
     }
 
     private static void check(float[] x, int xOff, int rows, int in, float[] y, int yOff, int out) {

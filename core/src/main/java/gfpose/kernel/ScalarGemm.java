@@ -10,20 +10,20 @@ import java.util.Arrays;
 final class ScalarGemm {
     private ScalarGemm() {}
 
-    /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + x·Wᵀ)}; see {@link Gemm#linear}. */
-    static void linear(float[] x, int xOff, int r0, int r1, float[] wp, int out, int in, float[] bias,
-                       float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
+    /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}, A as in {@link VectorGemm#linear}. */
+    static void linear(float[] a, int aOff, int rs, int ks, int r0, int r1, float[] wp, int out, int in,
+                       float[] bias, float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
         int pw = Simd.PANEL;
         float[] s = new float[pw];
         for (int q = p0; q < p1; q++) {
             int j0 = q * pw, n = Math.min(pw, out - j0), w0 = q * in * pw;
             for (int r = r0; r < r1; r++) {
-                int xr = xOff + r * in;
+                int ar = aOff + r * rs;
                 Arrays.fill(s, 0f);
                 // i-k-j order: the inner loop over the panel is contiguous, so C2 can auto-vectorize it.
                 for (int k = 0; k < in; k++) {
-                    float a = x[xr + k];
-                    for (int c = 0, wk = w0 + k * pw; c < pw; c++) s[c] = Math.fma(a, wp[wk + c], s[c]);
+                    float v = a[ar + k * ks];
+                    for (int c = 0, wk = w0 + k * pw; c < pw; c++) s[c] = Math.fma(v, wp[wk + c], s[c]);
                 }
                 finish(s, 0, pw, 1, n, bias, j0, y, yOff + r * out + j0, out, acc, act);
             }
@@ -46,11 +46,4 @@ final class ScalarGemm {
         }
     }
 
-    /** Applies {@code act} in place to {@code rows x n} values of y (row stride {@code ys}). */
-    static void activate(float[] y, int y0, int ys, int rows, int n, Activation act) {
-        if (act == Activation.NONE) return;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, o = y0 + r * ys; c < n; c++) y[o + c] = act.apply(y[o + c]);
-        }
-    }
 }

@@ -12,8 +12,8 @@ final class Simd {
     /** Vector width in bits, or 0 for the scalar path. */
     static final int BITS = bits();
 
-    /** Floats per packed column panel: the tile's four vectors (16 on the scalar path). */
-    static final int PANEL = BITS == 0 ? 16 : 4 * (BITS / Float.SIZE);
+    /** Floats per packed column panel: the tile's two vectors (16 on the scalar path). */
+    static final int PANEL = BITS == 0 ? 16 : 2 * (BITS / Float.SIZE);
 
     static boolean moduleAvailable() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

@@ -1,15 +1,14 @@
 package gfpose.kernel;
 
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API GEMM over packed column panels of four vectors: a 4-row x 4-vector register tile
- * (16 FMA accumulators) at 512 bits; at narrower widths each column half of a panel in 6-row x 2-vector tiles
- * (4-row x 2-vector for a 4- or 5-row remainder). Remaining rows use a 1-row x 4-vector tile. K is blocked (KC); raw sums of
- * a whole panel live in a scratch array, so a partial last panel needs no special tile. Loaded only when
+ * The Vector API GEMM, laid out as in BLIS/GotoBLAS: column panels of W two vectors wide (packed once, see
+ * {@link PackedMatrix}), rows of x packed per call into blocks of six interleaved by k, and one 6-row x
+ * 2-vector register tile (12 accumulators + 2 panel vectors + 1 broadcast: 15 of AVX2's 16 registers). A call
+ * with one or two rows skips the packing and streams each row through a 1 x 2 tile. Loaded only when
  * {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
  */
 final class VectorGemm {
@@ -19,203 +18,166 @@ final class VectorGemm {
     static final VectorSpecies<Float> S = species();
     static final int L = S.length();
     static final int BITS = S.vectorBitSize();
-    /** Panel width: the tile's four vectors; equals {@link Simd#PANEL}. */
-    private static final int P = 4 * L;
+    /** Panel width: the tile's two vectors; equals {@link Simd#PANEL}. */
+    private static final int P = 2 * L;
+    /** Rows per register tile, and the k stride of packed rows (six used, two zero: a shift, see the tile). */
+    static final int MR = 6, AS = 8;
+    /** K block: a 16 KB slice of one panel ({@code KC x P} floats) stays in L1 while every row block passes. */
+    static final int KC = 4096 / P;
     /**
-     * 16 accumulators + 4 panel vectors + 1 broadcast need 21 registers: fine with AVX-512's 32, but they spill
-     * on AVX2's 16. Below 512 bits each panel is therefore done as two column halves in 6-row x 2-vector tiles.
+     * Row blocks per chunk: the chunk's packed K slice (40 x 8 x KC floats, 320 KB) stays in L2 (512 KB on Zen 3)
+     * while the panels pass, and each chunk streams W once more, so 240 rows (a whole 200-row batch) share one pass.
      */
-    private static final boolean WIDE = BITS >= 512;
+    private static final int MAX_BLOCKS = 40;
 
-    /**
-     * K block. A tile streams KC rows of its panel columns once per row tile; blocking keeps that slice (16 KB at
-     * 256 bits: 256 x 2 vectors; 32 KB at 512: 128 x 4) in L1 for all the row tiles instead of re-reading the
-     * whole panel height from L2 for each of them. Measured at 256 bits only.
-     */
-    static final int KC = WIDE ? 128 : 256;
+    /** Per-thread scratch (packed rows, raw sums), grown on demand; pool threads are long-lived. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     private static VectorSpecies<Float> species() {
         int bits = Simd.requested();
         return bits > 0 ? VectorSpecies.of(float.class, VectorShape.forBitSize(bits)) : FloatVector.SPECIES_PREFERRED;
     }
 
-    /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + x·Wᵀ)}; see {@link Gemm#linear}. */
-    static void linear(float[] x, int xOff, int r0, int r1, float[] wp, int out, int in, float[] bias,
-                       float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
-        // Raw sums of every row for one panel. Tiles carry each element's FMA chain from one K block to the next
-        // through it (a float stored and reloaded is exact, so the chain and its bits are those of one pass), and
-        // one epilogue finishes the panel. Vectors must not cross calls: a per-vector epilogue method (or SiLU on a
-        // FloatVector argument) that C2 declines to inline, once the big tile has used up its inlining budget,
-        // runs boxed at a fraction of the speed (seen in JFR profiles).
-        int rows = r1 - r0;
-        float[] t = new float[rows * P];
-        boolean silu = act == Activation.SILU;
-        // 16-register ISAs do a panel as two column halves, each over all K blocks and rows (see WIDE).
-        int groups = WIDE ? 1 : 2, gw = P / groups;
-        // Blocking pays only when several row tiles share a slice; 1-3 rows stream the panel in one go.
-        int kc = rows < 4 ? in : KC;
-        // Panel-outer: one panel (in·P floats, 128 KB at 1024 x 256 bits) stays in L2 while the rows stream past it.
-        for (int q = p0; q < p1; q++) {
-            int j0 = q * P, n = Math.min(P, out - j0), w0 = q * in * P;
-            Arrays.fill(t, 0f);
-            for (int g = 0; g < groups; g++) {
-                for (int k0 = 0; k0 < in; k0 += kc) {
-                    int k1 = Math.min(in, k0 + kc), wk = w0 + k0 * P + g * gw;
-                    for (int r = r0; r < r1; ) {
-                        // Any row grouping gives the same bits (each element is one FMA chain in k order), so the
-                        // 16-register ISAs take 6-row tiles (12 accumulators hide the FMA latency, 4x2's 8 do
-                        // not) and split a remainder of 8 as 4 + 4 rather than 6 + 1 + 1.
-                        int left = r1 - r, h = WIDE ? (left >= 4 ? 4 : 1) : left >= 6 && left != 8 ? 6 : left >= 4 ? 4 : 1;
-                        int xr = xOff + r * in + k0, tr = (r - r0) * P + g * gw, kn = k1 - k0;
-                        if (WIDE) {
-                            if (h == 4) tile4x4(x, xr, in, kn, wp, wk, t, tr);
-                            else tile1x4(x, xr, kn, wp, wk, t, tr);
-                        } else if (h == 6) {
-                            tile6x2(x, xr, in, kn, wp, wk, t, tr);
-                        } else if (h == 4) {
-                            tile4x2(x, xr, in, kn, wp, wk, t, tr);
-                        } else if (g == 0) {
-                            // The last 1-3 rows take the whole panel at once: 4 chains instead of 2, and one pass
-                            // over it. Batch 1 is bound by the weight stream (and FMA latency), not by registers.
-                            tile1x4(x, xr, kn, wp, wk, t, tr);
-                        }
-                        r += h;
+    /**
+     * Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}; see {@link Gemm#linear}. Row r of A
+     * is {@code a[aOff + r·rs + k·ks]}: {@code ks = 1} for x itself, {@code rs = 1} for a transposed input (dyᵀ).
+     */
+    static void linear(float[] a, int aOff, int rs, int ks, int r0, int r1, float[] wp, int out, int in,
+                       float[] bias, float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
+        int rows = r1 - r0, width = (p1 - p0) * P;
+        if (rows <= 2 && ks == 1) {
+            float[] t = scratch(1, width);
+            for (int r = r0; r < r1; r++) {
+                for (int q = p0; q < p1; q++) tile1x2(a, aOff + r * rs, in, wp, q * in * P, t, (q - p0) * P);
+                finish(t, width, 1, bias, p0 * P, out, y, yOff + r * out + p0 * P, out, acc, act);
+            }
+            return;
+        }
+        int blocks = (rows + MR - 1) / MR, chunks = (blocks + MAX_BLOCKS - 1) / MAX_BLOCKS;
+        int perChunk = (blocks + chunks - 1) / chunks;
+        float[] ap = scratch(0, perChunk * in * AS), t = scratch(1, perChunk * MR * width);
+        for (int b0 = 0; b0 < blocks; b0 += perChunk) {
+            int nb = Math.min(perChunk, blocks - b0), c0 = r0 + b0 * MR, c1 = Math.min(r1, c0 + nb * MR);
+            pack(a, aOff, rs, ks, c0, c1, in, ap);
+            java.util.Arrays.fill(t, 0, nb * MR * width, 0f);
+            for (int k0 = 0; k0 < in; k0 += KC) {
+                int kn = Math.min(KC, in - k0);
+                for (int q = p0; q < p1; q++) {
+                    int w = (q * in + k0) * P;
+                    for (int b = 0; b < nb; b++) tile6x2(ap, (b * in + k0) * AS, kn, wp, w, t, b * MR * width + (q - p0) * P, width);
+                }
+            }
+            finish(t, width, c1 - c0, bias, p0 * P, out, y, yOff + c0 * out + p0 * P, out, acc, act);
+        }
+    }
+
+    private static float[] scratch(int which, int size) {
+        float[][] s = SCRATCH.get();
+        if (s[which].length < size) s[which] = new float[size];
+        return s[which];
+    }
+
+    /** Rows [c0, c1) of A into blocks of six rows, {@code ap[(block·in + k)·AS + i]}; rows past c1 are zero. */
+    private static void pack(float[] a, int aOff, int rs, int ks, int c0, int c1, int in, float[] ap) {
+        for (int b = 0, r = c0; r < c1; b++, r += MR) {
+            int d = b * in * AS;
+            if (r + MR <= c1) {
+                // k outer: six read streams, one sequential write stream
+                int s0 = aOff + r * rs, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs, s4 = s3 + rs, s5 = s4 + rs;
+                for (int k = 0, o = d, e = 0; k < in; k++, o += AS, e += ks) {
+                    ap[o] = a[s0 + e]; ap[o + 1] = a[s1 + e]; ap[o + 2] = a[s2 + e];
+                    ap[o + 3] = a[s3 + e]; ap[o + 4] = a[s4 + e]; ap[o + 5] = a[s5 + e];
+                }
+            } else {
+                for (int i = 0; i < MR; i++) {
+                    if (r + i < c1) {
+                        for (int k = 0, s = aOff + (r + i) * rs; k < in; k++, s += ks) ap[d + k * AS + i] = a[s];
+                    } else {
+                        for (int k = 0; k < in; k++) ap[d + k * AS + i] = 0f;
                     }
                 }
             }
-            // A partial last panel keeps its padding columns in t, so nothing past `out` is written.
-            int yr = yOff + r0 * out + j0;
-            if (n == P) finish(t, rows, bias, j0, y, yr, out, acc, silu);
-            else ScalarGemm.finish(t, 0, P, rows, n, bias, j0, y, yr, out, acc, act);
         }
     }
 
     /**
-     * Epilogue of {@code rows} full panel rows of raw sums t (row stride P) into y (row stride ys):
-     * {@code y = act(t + bias + (acc ? y : 0))}, added in that order, as {@link ScalarGemm#finish} does.
+     * Epilogue of {@code rows} rows of raw sums t (row stride ts; columns j0 + [0, ts), at y0 + [0, ts)) into y (row stride ys):
+     * {@code y = act(t + bias + (acc ? y : 0))}, added in that order as {@link ScalarGemm#finish} does. Columns
+     * at or past {@code out} (the padding of a last partial panel) are never written.
      */
-    private static void finish(float[] t, int rows, float[] bias, int j0, float[] y, int y0, int ys,
-                               boolean acc, boolean silu) {
+    private static void finish(float[] t, int ts, int rows, float[] bias, int j0, int out, float[] y, int y0,
+                               int ys, boolean acc, Activation act) {
+        int n = Math.min(ts, out - j0), nv = n - n % L;
+        boolean silu = act == Activation.SILU;
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < P; c += L) {
-                int o = y0 + r * ys + c;
-                FloatVector v = FloatVector.fromArray(S, t, r * P + c);
+            int o = y0 + r * ys;
+            for (int c = 0; c < nv; c += L) {
+                FloatVector v = FloatVector.fromArray(S, t, r * ts + c);
                 if (bias != null) v = v.add(FloatVector.fromArray(S, bias, j0 + c));
-                if (acc) v = v.add(FloatVector.fromArray(S, y, o));
-                v.intoArray(y, o);
+                if (acc) v = v.add(FloatVector.fromArray(S, y, o + c));
+                v.intoArray(y, o + c);
             }
             // SiLU as a second pass over the row, still in L1: its loop stays a separate small method.
-            if (silu) VectorMath.silu(y, y0 + r * ys, y, y0 + r * ys, P, false);
+            if (silu) VectorMath.silu(y, o, y, o, nv, false);
+            if (nv < n) ScalarGemm.finish(t, r * ts + nv, ts, 1, n - nv, bias, j0 + nv, y, o + nv, ys, acc, act);
         }
     }
 
     /*
-     * The tiles: rows x vectors of raw sums at t[t0 + row·P + vector·L], continued over kn values of k: x from
-     * x0 (row stride xs), the panel columns from wp[p] with p += P per k. Each sum's FMA chain runs in k order.
+     * The tiles: raw sums at t[t0 + row·ts + vector·L], continued over kn values of k in increasing order (each
+     * sum is one FMA chain, so K blocks, row grouping and thread splits never change a bit).
+     *
+     * Shape of the loop, measured with C2 on JDK 17 (AVX2): the trip variable is the packed-row index (stride AS,
+     * a power of two, so range checks on the broadcasts are eliminated) and the panel index steps beside it. The
+     * panel loads keep their bounds checks, and those branches are what stop C2's scheduler from hoisting all six
+     * broadcasts to the top of the body: hoisted, they need 20 registers, spill four accumulators and halve the
+     * speed. A k-indexed panel (no checks) or a manual unroll measured exactly that.
      */
 
-    /** Four rows x one full panel (512 bits: 16 accumulators + 4 panel vectors + 1 broadcast of 32 registers). */
-    private static void tile4x4(float[] x, int x0, int xs, int kn, float[] wp, int p, float[] t, int t0) {
-        int t1 = t0 + P, t2 = t1 + P, t3 = t2 + P;
-        FloatVector c00 = FloatVector.fromArray(S, t, t0), c01 = FloatVector.fromArray(S, t, t0 + L),
-                    c02 = FloatVector.fromArray(S, t, t0 + 2 * L), c03 = FloatVector.fromArray(S, t, t0 + 3 * L);
-        FloatVector c10 = FloatVector.fromArray(S, t, t1), c11 = FloatVector.fromArray(S, t, t1 + L),
-                    c12 = FloatVector.fromArray(S, t, t1 + 2 * L), c13 = FloatVector.fromArray(S, t, t1 + 3 * L);
-        FloatVector c20 = FloatVector.fromArray(S, t, t2), c21 = FloatVector.fromArray(S, t, t2 + L),
-                    c22 = FloatVector.fromArray(S, t, t2 + 2 * L), c23 = FloatVector.fromArray(S, t, t2 + 3 * L);
-        FloatVector c30 = FloatVector.fromArray(S, t, t3), c31 = FloatVector.fromArray(S, t, t3 + L),
-                    c32 = FloatVector.fromArray(S, t, t3 + 2 * L), c33 = FloatVector.fromArray(S, t, t3 + 3 * L);
-        int x1 = x0 + xs, x2 = x1 + xs, x3 = x2 + xs;
-        for (int k = 0; k < kn; k++, p += P) {
-            FloatVector b0 = FloatVector.fromArray(S, wp, p), b1 = FloatVector.fromArray(S, wp, p + L),
-                        b2 = FloatVector.fromArray(S, wp, p + 2 * L), b3 = FloatVector.fromArray(S, wp, p + 3 * L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c00 = b0.fma(a, c00); c01 = b1.fma(a, c01); c02 = b2.fma(a, c02); c03 = b3.fma(a, c03);
-            a = FloatVector.broadcast(S, x[x1 + k]);
-            c10 = b0.fma(a, c10); c11 = b1.fma(a, c11); c12 = b2.fma(a, c12); c13 = b3.fma(a, c13);
-            a = FloatVector.broadcast(S, x[x2 + k]);
-            c20 = b0.fma(a, c20); c21 = b1.fma(a, c21); c22 = b2.fma(a, c22); c23 = b3.fma(a, c23);
-            a = FloatVector.broadcast(S, x[x3 + k]);
-            c30 = b0.fma(a, c30); c31 = b1.fma(a, c31); c32 = b2.fma(a, c32); c33 = b3.fma(a, c33);
+    /** Six packed rows x one panel. Per k: one 2-vector panel row, 6 broadcasts, 12 FMAs (6 cycles on two pipes). */
+    private static void tile6x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, int ts) {
+        // Row offsets are recomputed after the loop rather than kept: six live ints crowd out the loop's pointers.
+        FloatVector c00 = FloatVector.fromArray(S, t, t0), c01 = FloatVector.fromArray(S, t, t0 + L);
+        FloatVector c10 = FloatVector.fromArray(S, t, t0 + ts), c11 = FloatVector.fromArray(S, t, t0 + ts + L);
+        FloatVector c20 = FloatVector.fromArray(S, t, t0 + 2 * ts), c21 = FloatVector.fromArray(S, t, t0 + 2 * ts + L);
+        FloatVector c30 = FloatVector.fromArray(S, t, t0 + 3 * ts), c31 = FloatVector.fromArray(S, t, t0 + 3 * ts + L);
+        FloatVector c40 = FloatVector.fromArray(S, t, t0 + 4 * ts), c41 = FloatVector.fromArray(S, t, t0 + 4 * ts + L);
+        FloatVector c50 = FloatVector.fromArray(S, t, t0 + 5 * ts), c51 = FloatVector.fromArray(S, t, t0 + 5 * ts + L);
+        for (int i = a0, end = a0 + kn * AS; i < end; i += AS, p += P) {
+            FloatVector b0 = FloatVector.fromArray(S, w, p), b1 = FloatVector.fromArray(S, w, p + L);
+            FloatVector v = FloatVector.broadcast(S, a[i]);
+            c00 = b0.fma(v, c00); c01 = b1.fma(v, c01);
+            v = FloatVector.broadcast(S, a[i + 1]);
+            c10 = b0.fma(v, c10); c11 = b1.fma(v, c11);
+            v = FloatVector.broadcast(S, a[i + 2]);
+            c20 = b0.fma(v, c20); c21 = b1.fma(v, c21);
+            v = FloatVector.broadcast(S, a[i + 3]);
+            c30 = b0.fma(v, c30); c31 = b1.fma(v, c31);
+            v = FloatVector.broadcast(S, a[i + 4]);
+            c40 = b0.fma(v, c40); c41 = b1.fma(v, c41);
+            v = FloatVector.broadcast(S, a[i + 5]);
+            c50 = b0.fma(v, c50); c51 = b1.fma(v, c51);
         }
-        c00.intoArray(t, t0); c01.intoArray(t, t0 + L); c02.intoArray(t, t0 + 2 * L); c03.intoArray(t, t0 + 3 * L);
-        c10.intoArray(t, t1); c11.intoArray(t, t1 + L); c12.intoArray(t, t1 + 2 * L); c13.intoArray(t, t1 + 3 * L);
-        c20.intoArray(t, t2); c21.intoArray(t, t2 + L); c22.intoArray(t, t2 + 2 * L); c23.intoArray(t, t2 + 3 * L);
-        c30.intoArray(t, t3); c31.intoArray(t, t3 + L); c32.intoArray(t, t3 + 2 * L); c33.intoArray(t, t3 + 3 * L);
-    }
-
-    /** One row x one full panel: the row remainder at every width (4 accumulators + 4 panel vectors + 1 broadcast). */
-    private static void tile1x4(float[] x, int x0, int kn, float[] wp, int p, float[] t, int t0) {
-        FloatVector c0 = FloatVector.fromArray(S, t, t0), c1 = FloatVector.fromArray(S, t, t0 + L),
-                    c2 = FloatVector.fromArray(S, t, t0 + 2 * L), c3 = FloatVector.fromArray(S, t, t0 + 3 * L);
-        for (int k = 0; k < kn; k++, p += P) {
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c0 = FloatVector.fromArray(S, wp, p).fma(a, c0);
-            c1 = FloatVector.fromArray(S, wp, p + L).fma(a, c1);
-            c2 = FloatVector.fromArray(S, wp, p + 2 * L).fma(a, c2);
-            c3 = FloatVector.fromArray(S, wp, p + 3 * L).fma(a, c3);
-        }
-        c0.intoArray(t, t0); c1.intoArray(t, t0 + L); c2.intoArray(t, t0 + 2 * L); c3.intoArray(t, t0 + 3 * L);
+        int u = t0;
+        c00.intoArray(t, u); c01.intoArray(t, u + L); u += ts;
+        c10.intoArray(t, u); c11.intoArray(t, u + L); u += ts;
+        c20.intoArray(t, u); c21.intoArray(t, u + L); u += ts;
+        c30.intoArray(t, u); c31.intoArray(t, u + L); u += ts;
+        c40.intoArray(t, u); c41.intoArray(t, u + L); u += ts;
+        c50.intoArray(t, u); c51.intoArray(t, u + L);
     }
 
     /**
-     * Six rows x half a panel: 12 accumulators + 2 panel vectors + 1 broadcast = 15 of AVX2's 16 registers.
-     * Per k: one 64-byte panel line, 6 broadcasts, 12 FMAs (6 cycles on two FMA pipes).
+     * One unpacked row x one panel over all of K, from zero: batch 1 reads every weight once and is bound by
+     * memory bandwidth, so two FMA chains (16 bytes of panel per cycle at 4-cycle latency) are enough.
      */
-    private static void tile6x2(float[] x, int x0, int xs, int kn, float[] wp, int p, float[] t, int t0) {
-        int t1 = t0 + P, t2 = t1 + P, t3 = t2 + P, t4 = t3 + P, t5 = t4 + P;
-        FloatVector c00 = FloatVector.fromArray(S, t, t0), c01 = FloatVector.fromArray(S, t, t0 + L);
-        FloatVector c10 = FloatVector.fromArray(S, t, t1), c11 = FloatVector.fromArray(S, t, t1 + L);
-        FloatVector c20 = FloatVector.fromArray(S, t, t2), c21 = FloatVector.fromArray(S, t, t2 + L);
-        FloatVector c30 = FloatVector.fromArray(S, t, t3), c31 = FloatVector.fromArray(S, t, t3 + L);
-        FloatVector c40 = FloatVector.fromArray(S, t, t4), c41 = FloatVector.fromArray(S, t, t4 + L);
-        FloatVector c50 = FloatVector.fromArray(S, t, t5), c51 = FloatVector.fromArray(S, t, t5 + L);
-        int x1 = x0 + xs, x2 = x1 + xs, x3 = x2 + xs, x4 = x3 + xs, x5 = x4 + xs;
-        for (int k = 0; k < kn; k++, p += P) {
-            FloatVector b0 = FloatVector.fromArray(S, wp, p), b1 = FloatVector.fromArray(S, wp, p + L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c00 = b0.fma(a, c00); c01 = b1.fma(a, c01);
-            a = FloatVector.broadcast(S, x[x1 + k]);
-            c10 = b0.fma(a, c10); c11 = b1.fma(a, c11);
-            a = FloatVector.broadcast(S, x[x2 + k]);
-            c20 = b0.fma(a, c20); c21 = b1.fma(a, c21);
-            a = FloatVector.broadcast(S, x[x3 + k]);
-            c30 = b0.fma(a, c30); c31 = b1.fma(a, c31);
-            a = FloatVector.broadcast(S, x[x4 + k]);
-            c40 = b0.fma(a, c40); c41 = b1.fma(a, c41);
-            a = FloatVector.broadcast(S, x[x5 + k]);
-            c50 = b0.fma(a, c50); c51 = b1.fma(a, c51);
+    private static void tile1x2(float[] x, int x0, int kn, float[] w, int p, float[] t, int t0) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+        for (int k = x0, end = x0 + kn; k < end; k++, p += P) {
+            FloatVector v = FloatVector.broadcast(S, x[k]);
+            c0 = FloatVector.fromArray(S, w, p).fma(v, c0);
+            c1 = FloatVector.fromArray(S, w, p + L).fma(v, c1);
         }
-        c00.intoArray(t, t0); c01.intoArray(t, t0 + L);
-        c10.intoArray(t, t1); c11.intoArray(t, t1 + L);
-        c20.intoArray(t, t2); c21.intoArray(t, t2 + L);
-        c30.intoArray(t, t3); c31.intoArray(t, t3 + L);
-        c40.intoArray(t, t4); c41.intoArray(t, t4 + L);
-        c50.intoArray(t, t5); c51.intoArray(t, t5 + L);
-    }
-
-    /** Four rows x half a panel: the 4- and 5-row remainder at narrower widths. */
-    private static void tile4x2(float[] x, int x0, int xs, int kn, float[] wp, int p, float[] t, int t0) {
-        int t1 = t0 + P, t2 = t1 + P, t3 = t2 + P;
-        FloatVector c00 = FloatVector.fromArray(S, t, t0), c01 = FloatVector.fromArray(S, t, t0 + L);
-        FloatVector c10 = FloatVector.fromArray(S, t, t1), c11 = FloatVector.fromArray(S, t, t1 + L);
-        FloatVector c20 = FloatVector.fromArray(S, t, t2), c21 = FloatVector.fromArray(S, t, t2 + L);
-        FloatVector c30 = FloatVector.fromArray(S, t, t3), c31 = FloatVector.fromArray(S, t, t3 + L);
-        int x1 = x0 + xs, x2 = x1 + xs, x3 = x2 + xs;
-        for (int k = 0; k < kn; k++, p += P) {
-            FloatVector b0 = FloatVector.fromArray(S, wp, p), b1 = FloatVector.fromArray(S, wp, p + L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c00 = b0.fma(a, c00); c01 = b1.fma(a, c01);
-            a = FloatVector.broadcast(S, x[x1 + k]);
-            c10 = b0.fma(a, c10); c11 = b1.fma(a, c11);
-            a = FloatVector.broadcast(S, x[x2 + k]);
-            c20 = b0.fma(a, c20); c21 = b1.fma(a, c21);
-            a = FloatVector.broadcast(S, x[x3 + k]);
-            c30 = b0.fma(a, c30); c31 = b1.fma(a, c31);
-        }
-        c00.intoArray(t, t0); c01.intoArray(t, t0 + L);
-        c10.intoArray(t, t1); c11.intoArray(t, t1 + L);
-        c20.intoArray(t, t2); c21.intoArray(t, t2 + L);
-        c30.intoArray(t, t3); c31.intoArray(t, t3 + L);
+        c0.intoArray(t, t0); c1.intoArray(t, t0 + L);
     }
 }

@@ -2,7 +2,7 @@ package gfpose.nn;
 
 /**
  * GroupNorm forward that keeps what its backward needs (the normalised values x̂ and 1/σ per group), and that
- * backward. The forward does the arithmetic of {@link GroupNorm#forward} so train and eval outputs agree bitwise.
+ * backward. The forward is {@link GroupNorm#normalize}, as in eval mode, so train and eval outputs agree bitwise.
  */
 final class GroupNormGrad {
     private GroupNormGrad() {}
@@ -15,19 +15,8 @@ final class GroupNormGrad {
         int size = channels / groups;
         for (int r = r0; r < r1; r++) {
             for (int g = 0; g < groups; g++) {
-                int o = r * channels + g * size, c0 = g * size;
-                double sum = 0;
-                for (int i = 0; i < size; i++) sum += x[o + i];
-                double mean = sum / size;
-                double sq = 0;
-                for (int i = 0; i < size; i++) { double d = x[o + i] - mean; sq += d * d; }
-                double rs = 1.0 / Math.sqrt(sq / size + GroupNorm.EPS);
-                rstd[r * groups + g] = (float) rs;
-                for (int i = 0; i < size; i++) {
-                    double xh = (x[o + i] - mean) * rs;
-                    xhat[o + i] = (float) xh;
-                    y[o + i] = (float) (xh * gamma[c0 + i] + beta[c0 + i]);
-                }
+                int o = r * channels + g * size;
+                rstd[r * groups + g] = (float) GroupNorm.normalize(x, o, size, gamma, beta, g * size, y, o, xhat);
             }
         }
     }

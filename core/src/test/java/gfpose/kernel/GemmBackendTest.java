@@ -16,7 +16,7 @@ class GemmBackendTest {
         else if (!req.isEmpty()) expected = "vector-" + req;
         else expected = "vector-" + jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize();
         assertThat(Gemm.backend()).isEqualTo(expected);
-        assertThat(Simd.PANEL).isEqualTo(Simd.BITS == 0 ? 16 : 4 * Simd.BITS / 32);
+        assertThat(Simd.PANEL).isEqualTo(Simd.BITS == 0 ? 16 : 2 * Simd.BITS / 32);
     }
 
     @Test
