@@ -30,6 +30,25 @@ public enum Activation {
         }
     }
 
+    /**
+     * Backward: {@code dst[dOff + i] = dy[dyOff + i] · act'(pre[pOff + i])} for i in [0, n), where pre is the
+     * activation's input; dst may be dy. Vectorized like {@link #apply(float[], int, float[], int, int, boolean)},
+     * with the same bits as {@link #derivative} on every backend.
+     */
+    public void backward(float[] pre, int pOff, float[] dy, int dyOff, float[] dst, int dOff, int n) {
+        java.util.Objects.checkFromIndexSize(pOff, n, pre.length);
+        java.util.Objects.checkFromIndexSize(dyOff, n, dy.length);
+        java.util.Objects.checkFromIndexSize(dOff, n, dst.length);
+        if (this == NONE) System.arraycopy(dy, dyOff, dst, dOff, n);
+        else if (Simd.BITS > 0) VectorMath.siluBackward(pre, pOff, dy, dyOff, dst, dOff, n);
+        else for (int i = 0; i < n; i++) dst[dOff + i] = dy[dyOff + i] * siluDerivative(pre[pOff + i]);
+    }
+
+    /** Scalar reference of this activation's derivative at v. */
+    public float derivative(float v) {
+        return this == SILU ? siluDerivative(v) : 1f;
+    }
+
     // exp(t) = 2^q · e^s, q = rint(t / ln 2), s = t − q·ln 2 (Cody–Waite, two parts), e^s by a degree-6
     // polynomial with FMA (SLEEF expf_u10, within 1 ulp). Written out op by op so that VectorMath can repeat it
     // lane-wise with identical rounding: no Math.exp, whose result the vector path could not reproduce.
@@ -50,6 +69,20 @@ public enum Activation {
     static final float T_MAX_NEG = -T_MAX;
 
     static float silu(float v) {
+        return v < T_MAX_NEG ? -0f : v / (expNeg(v) + 1f);
+    }
+
+    /**
+     * d/dv of v·σ(v) = σ(v)·(1 + v·(1 − σ(v))), with σ(v) = 1 / (1 + e^−v) from {@link #expNeg}; 0 below −88, where
+     * the true value is under 1e-36 but the clamped σ times a huge v would not be.
+     */
+    static float siluDerivative(float v) {
+        float s = 1f / (expNeg(v) + 1f);
+        return v < T_MAX_NEG ? 0f : s * (1f + v * (1f - s));
+    }
+
+    /** e^−v with −v clamped to [T_MIN, T_MAX]. */
+    static float expNeg(float v) {
         float t = Math.min(Math.max(-v, T_MIN), T_MAX);
         float r = t * LOG2E + ROUND;
         float q = r - ROUND;
@@ -63,7 +96,6 @@ public enum Activation {
         u = Math.fma(s * s, u, s) + 1f;
         // r's low mantissa bits hold q: bits(r) = 0x4B400000 + q, and the shift drops the 0x4B4 part, so this is
         // 2^q built without a float-to-int conversion (which C2 does not vectorize on AVX2 in JDK 17)
-        float e = u * Float.intBitsToFloat((Float.floatToRawIntBits(r) + 127) << 23);
-        return v < T_MAX_NEG ? -0f : v / (e + 1f);
+        return u * Float.intBitsToFloat((Float.floatToRawIntBits(r) + 127) << 23);
     }
 }

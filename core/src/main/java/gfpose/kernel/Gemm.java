@@ -16,6 +16,8 @@ public final class Gemm {
     /** Decided once; when false, no class that references {@code jdk.incubator.vector} is ever loaded. */
     private static final boolean VECTOR = Simd.BITS > 0;
     private static volatile boolean warm;
+    /** The packed x of {@link #weightGradient}, per calling thread, grown on demand. */
+    private static final ThreadLocal<float[]> PACKED_X = ThreadLocal.withInitial(() -> new float[0]);
 
     /** The backend in use: {@code "vector-512"}, {@code "vector-256"}, {@code "vector-128"} or {@code "scalar"}. */
     public static String backend() { return VECTOR ? "vector-" + Simd.BITS : "scalar"; }
@@ -57,8 +59,8 @@ public final class Gemm {
     /**
      * Weight and bias gradients of {@link #linear}: {@code dW[o][i] += Σ_r dy[r][o] · x[r][i]} and
      * {@code dB[o] += Σ_r dy[r][o]}, each sum taken over increasing r from 0 before it is added.
-     * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. Allocates the packed x
-     * ({@code rows·in} floats) so the forward tile can do the work; dyᵀ is read in place.
+     * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. Packs x into a per-thread buffer
+     * ({@code rows·in} floats, kept) so the forward tile can do the work; dyᵀ is read in place.
      *
      * @param dB may be null
      */
@@ -80,8 +82,12 @@ public final class Gemm {
             for (int o = 0; o < out; o++) dB[o] += s[o];
         }
         // dW = dyᵀ · x is a linear layer with "input" dyᵀ [out][rows] (row o at dy[o], step out) and "weight" xᵀ [in][rows].
-        float[] xp = new float[PackedMatrix.panelCount(in) * rows * Simd.PANEL];
-        PackedMatrix.packColumns(x, rows, in, xp);
+        int panels = PackedMatrix.panelCount(in), size = panels * rows * Simd.PANEL;
+        float[] xp = PACKED_X.get();
+        if (xp.length < size) PACKED_X.set(xp = new float[size]);
+        float[] dst = xp;
+        if (pool == null) PackedMatrix.packColumns(x, rows, in, dst, 0, panels);
+        else pool.forRange(panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
         run(dy, 0, 1, out, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
     }
 
@@ -116,9 +122,9 @@ public final class Gemm {
         int panels = PackedMatrix.panelCount(out);
         if (pool == null || pool.threads() == 1) {
             kernel(a, aOff, rs, ks, 0, rows, wp, out, in, bias, y, yOff, acc, act, 0, panels);
-        } else if (rows >= 12) {
-            // Chunks of whole 6-row tiles; any split gives the same bits, this one keeps tiles full.
-            pool.forRange(rows, 6, (r0, r1) -> kernel(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, 0, panels));
+        } else if (rows >= 8) {
+            // Chunks of whole 4-row tiles; any split gives the same bits, this one keeps tiles full.
+            pool.forRange(rows, 4, (r0, r1) -> kernel(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, 0, panels));
         } else {
             pool.forRange(panels, 1, (q0, q1) -> kernel(a, aOff, rs, ks, 0, rows, wp, out, in, bias, y, yOff, acc, act, q0, q1));
         }

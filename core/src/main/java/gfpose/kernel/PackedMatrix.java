@@ -90,10 +90,19 @@ public final class PackedMatrix {
      * [n, k] matrix. Each panel row is a contiguous slice of one row of A, so this is a blocked copy.
      */
     static void packColumns(float[] a, int k, int n, float[] dst) {
+        packColumns(a, k, n, dst, 0, panelCount(n));
+    }
+
+    /** {@link #packColumns(float[], int, int, float[])} for panels [q0, q1) only. */
+    static void packColumns(float[] a, int k, int n, float[] dst, int q0, int q1) {
         int p = Simd.PANEL;
-        for (int q = 0, np = panelCount(n); q < np; q++) {
+        for (int q = q0; q < q1; q++) {
             int j0 = q * p, len = Math.min(p, n - j0);
-            for (int i = 0; i < k; i++) System.arraycopy(a, i * n + j0, dst, (q * k + i) * p, len);
+            for (int i = 0; i < k; i++) {
+                int d = (q * k + i) * p;
+                System.arraycopy(a, i * n + j0, dst, d, len);
+                if (len < p) java.util.Arrays.fill(dst, d + len, d + p, 0f); // dst may be reused scratch
+            }
         }
     }
 }

@@ -6,10 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API GEMM, laid out as in BLIS/GotoBLAS: column panels of W two vectors wide (packed once, see
- * {@link PackedMatrix}), rows of x packed per call into blocks of six interleaved by k, and one 6-row x
- * 2-vector register tile (12 accumulators + 2 panel vectors + 1 broadcast: 15 of AVX2's 16 registers). A call
- * with one or two rows skips the packing and streams each row through a 1 x 2 tile. Loaded only when
- * {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
+ * {@link PackedMatrix}), rows of x packed per call into blocks of four interleaved by k, and one 4-row x
+ * 2-vector register tile (8 accumulators + 2 panel vectors + 4 broadcasts: 14 of AVX2's 16 registers, however
+ * C2 schedules the loads). A call with one or two rows skips the packing and streams each row through a 1 x 2
+ * tile. Loaded only when {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
  */
 final class VectorGemm {
     private VectorGemm() {}
@@ -20,15 +20,15 @@ final class VectorGemm {
     static final int BITS = S.vectorBitSize();
     /** Panel width: the tile's two vectors; equals {@link Simd#PANEL}. */
     private static final int P = 2 * L;
-    /** Rows per register tile, and the k stride of packed rows (six used, two zero: a shift, see the tile). */
-    static final int MR = 6, AS = 8;
+    /** Rows per register tile, which is also the k stride of packed rows (a power of two, see the tile). */
+    static final int MR = 4;
     /** K block: a 16 KB slice of one panel ({@code KC x P} floats) stays in L1 while every row block passes. */
     static final int KC = 4096 / P;
     /**
-     * Row blocks per chunk: the chunk's packed K slice (40 x 8 x KC floats, 320 KB) stays in L2 (512 KB on Zen 3)
-     * while the panels pass, and each chunk streams W once more, so 240 rows (a whole 200-row batch) share one pass.
+     * Row blocks per chunk: the chunk's packed K slice (80 x 4 x KC floats, 320 KB) stays in L2 (512 KB on Zen 3)
+     * while the panels pass, and each chunk streams W once more, so 320 rows (a whole 200-row batch) share one pass.
      */
-    private static final int MAX_BLOCKS = 40;
+    private static final int MAX_BLOCKS = 80;
 
     /** Per-thread scratch (packed rows, raw sums), grown on demand; pool threads are long-lived. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
@@ -55,7 +55,7 @@ final class VectorGemm {
         }
         int blocks = (rows + MR - 1) / MR, chunks = (blocks + MAX_BLOCKS - 1) / MAX_BLOCKS;
         int perChunk = (blocks + chunks - 1) / chunks;
-        float[] ap = scratch(0, perChunk * in * AS), t = scratch(1, perChunk * MR * width);
+        float[] ap = scratch(0, perChunk * in * MR), t = scratch(1, perChunk * MR * width);
         for (int b0 = 0; b0 < blocks; b0 += perChunk) {
             int nb = Math.min(perChunk, blocks - b0), c0 = r0 + b0 * MR, c1 = Math.min(r1, c0 + nb * MR);
             pack(a, aOff, rs, ks, c0, c1, in, ap);
@@ -64,7 +64,7 @@ final class VectorGemm {
                 int kn = Math.min(KC, in - k0);
                 for (int q = p0; q < p1; q++) {
                     int w = (q * in + k0) * P;
-                    for (int b = 0; b < nb; b++) tile6x2(ap, (b * in + k0) * AS, kn, wp, w, t, b * MR * width + (q - p0) * P, width);
+                    for (int b = 0; b < nb; b++) tile4x2(ap, (b * in + k0) * MR, kn, wp, w, t, b * MR * width + (q - p0) * P, width);
                 }
             }
             finish(t, width, c1 - c0, bias, p0 * P, out, y, yOff + c0 * out + p0 * P, out, acc, act);
@@ -77,23 +77,22 @@ final class VectorGemm {
         return s[which];
     }
 
-    /** Rows [c0, c1) of A into blocks of six rows, {@code ap[(block·in + k)·AS + i]}; rows past c1 are zero. */
+    /** Rows [c0, c1) of A into blocks of four rows, {@code ap[(block·in + k)·MR + i]}; rows past c1 are zero. */
     private static void pack(float[] a, int aOff, int rs, int ks, int c0, int c1, int in, float[] ap) {
         for (int b = 0, r = c0; r < c1; b++, r += MR) {
-            int d = b * in * AS;
+            int d = b * in * MR;
             if (r + MR <= c1) {
-                // k outer: six read streams, one sequential write stream
-                int s0 = aOff + r * rs, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs, s4 = s3 + rs, s5 = s4 + rs;
-                for (int k = 0, o = d, e = 0; k < in; k++, o += AS, e += ks) {
-                    ap[o] = a[s0 + e]; ap[o + 1] = a[s1 + e]; ap[o + 2] = a[s2 + e];
-                    ap[o + 3] = a[s3 + e]; ap[o + 4] = a[s4 + e]; ap[o + 5] = a[s5 + e];
+                // k outer: four read streams, one sequential write stream
+                int s0 = aOff + r * rs, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
+                for (int k = 0, o = d, e = 0; k < in; k++, o += MR, e += ks) {
+                    ap[o] = a[s0 + e]; ap[o + 1] = a[s1 + e]; ap[o + 2] = a[s2 + e]; ap[o + 3] = a[s3 + e];
                 }
             } else {
                 for (int i = 0; i < MR; i++) {
                     if (r + i < c1) {
-                        for (int k = 0, s = aOff + (r + i) * rs; k < in; k++, s += ks) ap[d + k * AS + i] = a[s];
+                        for (int k = 0, s = aOff + (r + i) * rs; k < in; k++, s += ks) ap[d + k * MR + i] = a[s];
                     } else {
-                        for (int k = 0; k < in; k++) ap[d + k * AS + i] = 0f;
+                        for (int k = 0; k < in; k++) ap[d + k * MR + i] = 0f;
                     }
                 }
             }
@@ -127,23 +126,23 @@ final class VectorGemm {
      * The tiles: raw sums at t[t0 + row·ts + vector·L], continued over kn values of k in increasing order (each
      * sum is one FMA chain, so K blocks, row grouping and thread splits never change a bit).
      *
-     * Shape of the loop, measured with C2 on JDK 17 (AVX2): the trip variable is the packed-row index (stride AS,
-     * a power of two, so range checks on the broadcasts are eliminated) and the panel index steps beside it. The
-     * panel loads keep their bounds checks, and those branches are what stop C2's scheduler from hoisting all six
-     * broadcasts to the top of the body: hoisted, they need 20 registers, spill four accumulators and halve the
-     * speed. A k-indexed panel (no checks) or a manual unroll measured exactly that.
+     * Why 4 x 2 and this loop shape (measured with C2, AVX2, Zen 3): the trip variable is the packed-row index,
+     * whose stride MR is a power of two, so the broadcasts' range checks are eliminated. C2 then tends to hoist
+     * every load of the body to its top. A 6 x 2 tile (12 accumulators) needs 20 registers when that happens: it
+     * spills an accumulator, which then waits on a store-to-load round trip every k, and runs at half speed. That
+     * is what JDK 25 does (its loop analysis also drops the panel loads' checks); JDK 17 kept those checks, whose
+     * branches stopped the hoisting, and ran the 6 x 2 tile about 3 % faster than this one. 4 x 2 needs at most 14
+     * registers in any order: the same speed on JDK 17 and 25. Eight accumulators just cover FMA latency x 2 pipes.
      */
 
-    /** Six packed rows x one panel. Per k: one 2-vector panel row, 6 broadcasts, 12 FMAs (6 cycles on two pipes). */
-    private static void tile6x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, int ts) {
-        // Row offsets are recomputed after the loop rather than kept: six live ints crowd out the loop's pointers.
+    /** Four packed rows x one panel. Per k: one 2-vector panel row, 4 broadcasts, 8 FMAs (4 cycles on two pipes). */
+    private static void tile4x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, int ts) {
+        // Row offsets are recomputed after the loop rather than kept: live ints crowd out the loop's pointers.
         FloatVector c00 = FloatVector.fromArray(S, t, t0), c01 = FloatVector.fromArray(S, t, t0 + L);
         FloatVector c10 = FloatVector.fromArray(S, t, t0 + ts), c11 = FloatVector.fromArray(S, t, t0 + ts + L);
         FloatVector c20 = FloatVector.fromArray(S, t, t0 + 2 * ts), c21 = FloatVector.fromArray(S, t, t0 + 2 * ts + L);
         FloatVector c30 = FloatVector.fromArray(S, t, t0 + 3 * ts), c31 = FloatVector.fromArray(S, t, t0 + 3 * ts + L);
-        FloatVector c40 = FloatVector.fromArray(S, t, t0 + 4 * ts), c41 = FloatVector.fromArray(S, t, t0 + 4 * ts + L);
-        FloatVector c50 = FloatVector.fromArray(S, t, t0 + 5 * ts), c51 = FloatVector.fromArray(S, t, t0 + 5 * ts + L);
-        for (int i = a0, end = a0 + kn * AS; i < end; i += AS, p += P) {
+        for (int i = a0, end = a0 + kn * MR; i < end; i += MR, p += P) {
             FloatVector b0 = FloatVector.fromArray(S, w, p), b1 = FloatVector.fromArray(S, w, p + L);
             FloatVector v = FloatVector.broadcast(S, a[i]);
             c00 = b0.fma(v, c00); c01 = b1.fma(v, c01);
@@ -153,18 +152,12 @@ final class VectorGemm {
             c20 = b0.fma(v, c20); c21 = b1.fma(v, c21);
             v = FloatVector.broadcast(S, a[i + 3]);
             c30 = b0.fma(v, c30); c31 = b1.fma(v, c31);
-            v = FloatVector.broadcast(S, a[i + 4]);
-            c40 = b0.fma(v, c40); c41 = b1.fma(v, c41);
-            v = FloatVector.broadcast(S, a[i + 5]);
-            c50 = b0.fma(v, c50); c51 = b1.fma(v, c51);
         }
         int u = t0;
         c00.intoArray(t, u); c01.intoArray(t, u + L); u += ts;
         c10.intoArray(t, u); c11.intoArray(t, u + L); u += ts;
         c20.intoArray(t, u); c21.intoArray(t, u + L); u += ts;
-        c30.intoArray(t, u); c31.intoArray(t, u + L); u += ts;
-        c40.intoArray(t, u); c41.intoArray(t, u + L); u += ts;
-        c50.intoArray(t, u); c51.intoArray(t, u + L);
+        c30.intoArray(t, u); c31.intoArray(t, u + L);
     }
 
     /**

@@ -52,5 +52,33 @@ final class VectorMath {
         }
     }
 
+    /** See {@link Activation#backward}: dst = dy · SiLU'(pre), the scalar twin's operations lane-wise. */
+    static void siluBackward(float[] pre, int pOff, float[] dy, int dyOff, float[] dst, int dOff, int n) {
+        FloatVector lo = c(T_MIN), hi = c(T_MAX), log2e = c(LOG2E), round = c(ROUND), ln2hi = c(-LN2_HI),
+                ln2lo = c(-LN2_LO), c6 = c(C6), c5 = c(C5), c4 = c(C4), c3 = c(C3), c2 = c(C2), c1 = c(C1), one = c(1f),
+                tiny = c(T_MAX_NEG), zero = c(0f);
+        int i = 0;
+        for (int end = n - L; i <= end; i += L) {
+            FloatVector v = FloatVector.fromArray(S, pre, pOff + i);
+            FloatVector t = v.neg().max(lo).min(hi);
+            FloatVector r = t.mul(log2e).add(round);
+            FloatVector q = r.sub(round);
+            FloatVector s = q.fma(ln2hi, t);
+            s = q.fma(ln2lo, s);
+            FloatVector u = c6.fma(s, c5);
+            u = u.fma(s, c4);
+            u = u.fma(s, c3);
+            u = u.fma(s, c2);
+            u = u.fma(s, c1);
+            u = s.mul(s).fma(u, s).add(one);
+            IntVector qb = r.reinterpretAsInts();
+            FloatVector e = u.mul(qb.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            FloatVector sig = one.div(e.add(one));
+            FloatVector g = sig.mul(one.add(v.mul(one.sub(sig)))).blend(zero, v.lt(tiny));
+            FloatVector.fromArray(S, dy, dyOff + i).mul(g).intoArray(dst, dOff + i);
+        }
+        for (; i < n; i++) dst[dOff + i] = dy[dyOff + i] * Activation.siluDerivative(pre[pOff + i]);
+    }
+
     private static FloatVector c(float v) { return FloatVector.broadcast(S, v); }
 }

@@ -50,15 +50,18 @@ final class GroupNormGrad {
 
     /** dγ_c += Σ_r dy·x̂ and dβ_c += Σ_r dy for channels [c0, c1), rows summed in increasing order. */
     static void backwardParams(float[] dy, float[] xhat, int rows, int channels, int c0, int c1, float[] dGamma, float[] dBeta) {
-        for (int c = c0; c < c1; c++) {
-            double sg = 0, sb = 0;
-            for (int r = 0; r < rows; r++) {
-                int i = r * channels + c;
-                sg += (double) dy[i] * xhat[i];
-                sb += dy[i];
+        // rows outer, so both inputs are read along their rows; each channel's sums still run over r in order
+        int n = c1 - c0;
+        double[] sg = new double[n], sb = new double[n];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = r * channels + c0; c < n; c++, i++) {
+                sg[c] += (double) dy[i] * xhat[i];
+                sb[c] += dy[i];
             }
-            dGamma[c] += (float) sg;
-            dBeta[c] += (float) sb;
+        }
+        for (int c = 0; c < n; c++) {
+            dGamma[c0 + c] += (float) sg[c];
+            dBeta[c0 + c] += (float) sb[c];
         }
     }
 }

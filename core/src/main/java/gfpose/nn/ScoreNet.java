@@ -34,8 +34,8 @@ public final class ScoreNet {
      * equal passes as this allows (200 rows: one pass, not 3 x 64 + 8). Scratch costs about 21 KB per row.
      */
     static final int MAX_TILE = 256;
-    /** Threads and passes get row counts that are multiples of this: the GEMM's 6-row tile, kept full. */
-    static final int GRAIN = 6;
+    /** Threads and passes get row counts that are multiples of this: the GEMM's 4-row tile, kept full. */
+    static final int GRAIN = 4;
 
     private final ModelConfig config;
     private final TimeEmbedding timeEmbedding;

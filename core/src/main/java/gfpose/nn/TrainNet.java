@@ -198,8 +198,8 @@ public final class TrainNet {
         timeEmbed.forward(a.tembRaw, rows, a.tembPre, false, pool);
         condEmbed.forward(a.d, rows, a.cembPre, false, pool);
         rowsPar(pool, rows, (r0, r1) -> {
-            for (int i = r0 * E; i < r1 * E; i++) a.temb[i] = Activation.SILU.apply(a.tembPre[i]);
-            for (int i = r0 * H; i < r1 * H; i++) a.cemb[i] = Activation.SILU.apply(a.cembPre[i]);
+            Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, (r1 - r0) * E, false);
+            Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, (r1 - r0) * H, false);
         });
         subForward(0, x, rows, a.h[0], false, p, rng, pool);
         for (int b = 0; b < config.blocks(); b++) {
@@ -223,9 +223,11 @@ public final class TrainNet {
         float keep = 1f / (1f - p);
         rowsPar(pool, rows, (r0, r1) -> {
             GroupNormGrad.forward(a.tmp, params[sub.gamma], params[sub.gamma + 1], H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
+            // these rows of tmp (the sum) are consumed: SiLU(g) goes there, then dropout and the residual
+            Activation.SILU.apply(a.g[s], r0 * H, a.tmp, r0 * H, (r1 - r0) * H, false);
             for (int r = r0; r < r1; r++) {
                 for (int i = r * H; i < (r + 1) * H; i++) {
-                    float v = Activation.SILU.apply(a.g[s][i]);
+                    float v = a.tmp[i];
                     if (drop != null) {
                         drop[i] = rng[r].nextDouble() < p ? 0f : keep;
                         v *= drop[i];
@@ -267,8 +269,8 @@ public final class TrainNet {
         }
         subBackward(0, a.dh, x, rows, null, false, pool);
         rowsPar(pool, rows, (r0, r1) -> {
-            for (int i = r0 * E; i < r1 * E; i++) a.dtemb[i] *= siluGrad(a.tembPre[i]);
-            for (int i = r0 * H; i < r1 * H; i++) a.dcemb[i] *= siluGrad(a.cembPre[i]);
+            Activation.SILU.backward(a.tembPre, r0 * E, a.dtemb, r0 * E, a.dtemb, r0 * E, (r1 - r0) * E);
+            Activation.SILU.backward(a.cembPre, r0 * H, a.dcemb, r0 * H, a.dcemb, r0 * H, (r1 - r0) * H);
         });
         timeEmbed.backward(a.dtemb, a.tembRaw, rows, null, false, pool);
         condEmbed.backward(a.dcemb, a.d, rows, null, false, pool);
@@ -281,10 +283,8 @@ public final class TrainNet {
         int H = config.hidden(), G = config.groups();
         float[] drop = dropoutOn ? a.drop[s] : null;
         rowsPar(pool, rows, (r0, r1) -> {
-            for (int i = r0 * H; i < r1 * H; i++) {
-                float v = dDst[i] * siluGrad(a.g[s][i]);
-                a.tmp[i] = drop != null ? v * drop[i] : v;
-            }
+            Activation.SILU.backward(a.g[s], r0 * H, dDst, r0 * H, a.tmp, r0 * H, (r1 - r0) * H);
+            if (drop != null) for (int i = r0 * H; i < r1 * H; i++) a.tmp[i] *= drop[i];
         });
         // γ and β gradients need dL/dg (in tmp) before it is turned into dL/dsum in place
         float[] dGamma = grads[sub.gamma], dBeta = grads[sub.gamma + 1];
@@ -293,11 +293,5 @@ public final class TrainNet {
         sub.dense.backward(a.tmp, in, rows, dIn, acc, pool);
         sub.denseT.backward(a.tmp, a.temb, rows, a.dtemb, true, pool);
         sub.denseCond.backward(a.tmp, a.cemb, rows, a.dcemb, true, pool);
-    }
-
-    /** d/dv of v·σ(v) = σ(v)·(1 + v·(1 − σ(v))). */
-    static float siluGrad(float v) {
-        float s = 1f / (1f + (float) Math.exp(-v));
-        return s * (1f + v * (1f - s));
     }
 }

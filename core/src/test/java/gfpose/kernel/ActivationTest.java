@@ -33,6 +33,26 @@ class ActivationTest {
     }
 
     @Test
+    void backwardMatchesScalarBitForBitAndFloat64() {
+        float[] x = inputs(), dy = new float[x.length + 2];
+        for (int i = 0; i < dy.length; i++) dy[i] = (i % 7 - 3) * 0.37f;
+        float[] dx = new float[x.length + 1];
+        Activation.SILU.backward(x, 0, dy, 2, dx, 1, x.length);
+        for (int i = 0; i < x.length; i++) {
+            float d = Activation.SILU.derivative(x[i]);
+            Oracle.assertSameBits(new float[] {dx[i + 1]}, new float[] {dy[i + 2] * d}, "silu'(" + x[i] + ")");
+            double v = x[i], sig = 1 / (1 + Math.exp(-v)), want = sig * (1 + v * (1 - sig));
+            assertThat((double) d).as("silu'(%s)", v).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-6));
+        }
+        // in place, and NONE passes dy through
+        float[] g = dy.clone();
+        Activation.SILU.backward(x, 0, g, 2, g, 2, x.length);
+        Oracle.assertSameBits(java.util.Arrays.copyOfRange(g, 2, g.length), java.util.Arrays.copyOfRange(dx, 1, dx.length), "in place");
+        Activation.NONE.backward(x, 0, dy, 0, dx, 0, 5);
+        Oracle.assertSameBits(java.util.Arrays.copyOf(dx, 5), java.util.Arrays.copyOf(dy, 5), "none");
+    }
+
+    @Test
     void closeToFloat64() {
         for (float v : inputs()) {
             double want = Oracle.silu(v);

@@ -12,7 +12,7 @@ class LayerGradTest {
     void siluDerivative() {
         for (double v = -8; v <= 8; v += 0.37) {
             double h = 1e-5, s = (silu(v + h) - silu(v - h)) / (2 * h);
-            assertThat((double) TrainNet.siluGrad((float) v)).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat((double) gfpose.kernel.Activation.SILU.derivative((float) v)).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-6));
         }
     }
 
