@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class ForwardBench {
     static final ModelConfig CONFIG = ModelConfig.GFPOSE;
 
-    @Param({"1", "16", "200", "1000"})
+    @Param({"1", "16", "64", "200", "1000"})
     public int batch;
 
     /** Our pool size and ORT's intra-op thread count. */

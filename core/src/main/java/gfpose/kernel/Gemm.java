@@ -110,6 +110,7 @@ public final class Gemm {
                 linear(x, 0, rows, m, null, y, 0, true, act);
             }
             Activation.SILU.apply(x, 0, dx, 0, x.length, (it & 1) == 0);
+            Activation.SILU.backward(x, 0, y, 0, dx, 0, x.length);
             linearBackwardInput(y, 0, rows, m, dx, 0, (it & 1) == 0);
             if (it % 8 == 0) weightGradient(y, x, rows, out, in, dW, b);
         }

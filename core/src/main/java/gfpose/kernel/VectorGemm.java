@@ -84,8 +84,16 @@ final class VectorGemm {
             if (r + MR <= c1) {
                 // k outer: four read streams, one sequential write stream
                 int s0 = aOff + r * rs, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
-                for (int k = 0, o = d, e = 0; k < in; k++, o += MR, e += ks) {
-                    ap[o] = a[s0 + e]; ap[o + 1] = a[s1 + e]; ap[o + 2] = a[s2 + e]; ap[o + 3] = a[s3 + e];
+                if (ks == 1) {
+                    // every index linear in k: C2 drops the range checks
+                    for (int k = 0; k < in; k++) {
+                        ap[d + 4 * k] = a[s0 + k]; ap[d + 4 * k + 1] = a[s1 + k];
+                        ap[d + 4 * k + 2] = a[s2 + k]; ap[d + 4 * k + 3] = a[s3 + k];
+                    }
+                } else {
+                    for (int k = 0, o = d, e = 0; k < in; k++, o += MR, e += ks) {
+                        ap[o] = a[s0 + e]; ap[o + 1] = a[s1 + e]; ap[o + 2] = a[s2 + e]; ap[o + 3] = a[s3 + e];
+                    }
                 }
             } else {
                 for (int i = 0; i < MR; i++) {

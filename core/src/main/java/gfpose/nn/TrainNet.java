@@ -134,11 +134,15 @@ public final class TrainNet {
     public float[][] gradientArrays() { return grads; }
 
     /** Re-packs the weights after the parameter arrays were edited in place. */
-    public void refresh() {
-        timeEmbed.packed.repack(params[timeEmbed.w]);
-        condEmbed.packed.repack(params[condEmbed.w]);
-        post.packed.repack(params[post.w]);
-        for (Sub s : subs) for (Lin l : new Lin[] {s.dense, s.denseT, s.denseCond}) l.packed.repack(params[l.w]);
+    public void refresh() { refresh(null); }
+
+    /** {@link #refresh()}, the layers split across {@code pool} (null = caller): plain copies, so any split is exact. */
+    public void refresh(ThreadPool pool) {
+        List<Lin> all = new java.util.ArrayList<>(List.of(timeEmbed, condEmbed, post));
+        for (Sub s : subs) all.addAll(List.of(s.dense, s.denseT, s.denseCond));
+        rowsPar(pool, all.size(), (i0, i1) -> {
+            for (int i = i0; i < i1; i++) all.get(i).packed.repack(params[all.get(i).w]);
+        });
     }
 
     /** Copies of the parameters by PyTorch name. */

@@ -141,7 +141,7 @@ public final class Trainer implements AutoCloseable {
         }
         double lr = nextLr();
         adam.update(net.parameterArrays(), g, (float) lr, step + 1, pool);
-        net.refresh();
+        net.refresh(pool);
         step++;
         samples += b;
         ema.update(net.parameterArrays(), step);
