@@ -73,6 +73,7 @@ public final class Report {
         gemm();
         forward();
         endToEnd();
+        train();
         return md.toString();
     }
 
@@ -129,6 +130,21 @@ public final class Report {
             row(est ? "estimate 1 pose × " + rows + " hyp." : "generate " + poses, Long.toString(rows), Long.toString(steps),
                     r.p("threads"), String.format(Locale.ROOT, "%.2f", 1 / r.opsPerSec), f(poses * r.opsPerSec),
                     f(rows * steps * r.opsPerSec), f(g), pct(g, r.p("threads")));
+        }
+        md.append('\n');
+    }
+
+    private void train() {
+        md.append("### Training step (batch ").append(TrainStepBench.BATCH)
+          .append("; forward + input gradient + weight gradient = 3 x the forward's FLOPs per sample)\n\n")
+          .append("| hidden | threads | ms/step | samples/s | GFLOP/s | % of peak |\n|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            if (!r.bench.equals("TrainStepBench.step")) continue;
+            int hidden = Integer.parseInt(r.p("hidden"));
+            double flop = 3.0 * ScoreNetLayout.flopsPerRow(TrainStepBench.model(hidden)) * TrainStepBench.BATCH;
+            double g = gflopOf(r, flop), ms = 1e3 / r.opsPerSec, msErr = ms * r.errPerSec / r.opsPerSec;
+            row(Integer.toString(hidden), r.p("threads"), pm(ms, msErr), f(TrainStepBench.BATCH * r.opsPerSec), f(g),
+                    pct(g, r.p("threads")));
         }
         md.append('\n');
     }

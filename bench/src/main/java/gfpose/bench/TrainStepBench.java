@@ -41,10 +41,12 @@ public class TrainStepBench {
 
     Trainer trainer;
 
+    /** GFPose's shape at a given width: embed = hidden / 2, 2 blocks, 32 groups (hidden 1024 = ModelConfig.GFPOSE). */
+    static ModelConfig model(int hidden) { return new ModelConfig(17, 3, 3, hidden, hidden / 2, 2, 32); }
+
     @Setup(Level.Trial)
     public void setUp() {
-        ModelConfig model = new ModelConfig(17, 3, 3, hidden, hidden / 2, 2, 32);
-        TrainConfig cfg = TrainConfig.defaults(model).withBatch(BATCH).withSeed(1);
+        TrainConfig cfg = TrainConfig.defaults(model(hidden)).withBatch(BATCH).withSeed(1);
         trainer = Trainer.create(cfg, new SyntheticSource(20_000, 7), BenchSupport.threads(threads));
     }
 
