@@ -26,10 +26,10 @@ final class ResBlock {
         return s;
     }
 
-    /** Updates h (rows × hidden) in place; h1 and sum are scratch of the same size. */
-    void forward(float[] h, float[] temb, float[] cemb, int rows, float[] h1, float[] sum, Trace trace) {
-        first.forward(h, 0, temb, cemb, rows, sum, h1, false, trace, "act/" + prefix + "_s1");
+    /** Updates h (rows × hidden) in place; h1 and sum are scratch of the same size; tproj as in {@link Sublayer#forward}. */
+    void forward(float[] h, float[] temb, float[] cemb, int rows, float[] h1, float[] sum, float[] tproj, Trace trace) {
+        first.forward(h, 0, temb, cemb, rows, sum, h1, false, tproj, trace, "act/" + prefix + "_s1");
         if (trace != null) trace.record("act/" + prefix + "_h1", h1, rows * first.norm.channels);
-        second.forward(h1, 0, temb, cemb, rows, sum, h, true, trace, "act/" + prefix + "_s2");
+        second.forward(h1, 0, temb, cemb, rows, sum, h, true, tproj, trace, "act/" + prefix + "_s2");
     }
 }

@@ -230,18 +230,29 @@ public final class ScoreNet {
         int in = config.inDim(), hid = config.hidden(), emb = config.embed();
         ConditionDifference.compute(config, x, cond, mask, r0, r0 + n, ws.d, r0);
         if (trace != null) trace.record("act/cond_in", ws.d, n * config.condIn());
-        timeEmbedding.forward(tau, r0, n, ws.tembRaw, 0);
+        // A sampler evaluates every row at the same t: then the time MLP and each dense_t run on one row (a fifth
+        // of the multiply-adds per row), and its result is added to every row with the very same float operations.
+        boolean shared = trace == null && sameTime(tau, r0, n);
+        int tRows = shared ? 1 : n;
+        float[] tproj = shared ? ws.tproj : null;
+        timeEmbedding.forward(tau, r0, tRows, ws.tembRaw, 0);
         if (trace != null) trace.record("temb_raw", ws.tembRaw, n * emb);
-        timeEmbed.forward(ws.tembRaw, 0, n, ws.temb, 0, false, Activation.SILU);
+        timeEmbed.forward(ws.tembRaw, 0, tRows, ws.temb, 0, false, Activation.SILU);
         if (trace != null) trace.record("act/temb", ws.temb, n * emb);
         condEmbed.forward(ws.d, 0, n, ws.cemb, 0, false, Activation.SILU);
         if (trace != null) trace.record("act/cemb", ws.cemb, n * hid);
-        pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, trace, "act/pre");
+        pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, tproj, trace, "act/pre");
         if (trace != null) trace.record("act/h0", ws.h, n * hid);
         for (int b = 0; b < blocks.length; b++) {
-            blocks[b].forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, trace);
+            blocks[b].forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, tproj, trace);
             if (trace != null) trace.record("act/h" + (b + 1), ws.h, n * hid);
         }
         postDense.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
+    }
+
+    private static boolean sameTime(float[] tau, int r0, int n) {
+        int bits = Float.floatToRawIntBits(tau[r0]);
+        for (int r = r0 + 1; r < r0 + n; r++) if (Float.floatToRawIntBits(tau[r]) != bits) return false;
+        return true;
     }
 }

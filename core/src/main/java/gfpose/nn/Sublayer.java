@@ -37,13 +37,22 @@ final class Sublayer {
     /**
      * For rows [0, rows): sum = dense(in) + dense_t(temb) + dense_cond(cemb), normalised in place, then
      * dst = SiLU(sum), or dst += SiLU(sum) when {@code residual}. All buffers start at offset 0 except in.
+     * With {@code tproj} (scratch of {@code hidden} floats) temb holds one row that every row shares.
      */
     void forward(float[] in, int inOff, float[] temb, float[] cemb, int rows, float[] sum, float[] dst,
-                 boolean residual, Trace trace, String tag) {
+                 boolean residual, float[] tproj, Trace trace, String tag) {
         int h = norm.channels;
         // summed in the reference's order: ((dense + dense_t) + dense_cond)
         dense.forward(in, inOff, rows, sum, 0, false, Activation.NONE);
-        denseT.forward(temb, 0, rows, sum, 0, true, Activation.NONE);
+        if (tproj == null) {
+            denseT.forward(temb, 0, rows, sum, 0, true, Activation.NONE);
+        } else {
+            // dense_t once: each row then adds the same (Σ + bias) the GEMM would add to it, so the bits are equal
+            denseT.forward(temb, 0, 1, tproj, 0, false, Activation.NONE);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0, o = r * h; j < h; j++) sum[o + j] = tproj[j] + sum[o + j];
+            }
+        }
         denseCond.forward(cemb, 0, rows, sum, 0, true, Activation.NONE);
         if (trace != null) trace.record(tag + "_sum", sum, rows * h);
         norm.forward(sum, 0, rows, sum, 0);

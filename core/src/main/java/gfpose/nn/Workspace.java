@@ -10,6 +10,7 @@ final class Workspace {
     final float[] h;       // residual stream, rows × hidden
     final float[] h1;      // block inner activation, rows × hidden
     final float[] sum;     // pre-norm sums, rows × hidden
+    final float[] tproj;   // one sub-layer's dense_t(temb) when all rows share t, hidden
 
     Workspace(ModelConfig c, int capacity) {
         this.capacity = capacity;
@@ -20,5 +21,6 @@ final class Workspace {
         h = new float[capacity * c.hidden()];
         h1 = new float[capacity * c.hidden()];
         sum = new float[capacity * c.hidden()];
+        tproj = new float[c.hidden()];
     }
 }

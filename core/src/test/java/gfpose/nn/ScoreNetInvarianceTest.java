@@ -81,6 +81,23 @@ class ScoreNetInvarianceTest {
     }
 
     @Test
+    void sharedTimeShortcutGivesThePerRowBits() {
+        // rows at one t take the one-row time path; forwardTrace always runs the per-row path
+        float[] same = new float[ROWS];
+        Arrays.fill(same, 417.3f);
+        float[] out = new float[ROWS * 51];
+        try (ThreadPool p = new ThreadPool(2)) { net.forward(x, same, cond, mask, ROWS, out, p); }
+        assertThat(out).isEqualTo(net.forwardTrace(x, same, cond, mask, ROWS).get("out"));
+        // and a batch whose t differ in one row gives that row's per-t result
+        float[] mixed = same.clone();
+        mixed[ROWS / 2] = 3.5f;
+        float[] outMixed = new float[ROWS * 51];
+        net.forward(x, mixed, cond, mask, ROWS, outMixed, null);
+        assertThat(outMixed).isEqualTo(net.forwardTrace(x, mixed, cond, mask, ROWS).get("out"));
+        assertThat(slice(outMixed, 0)).isEqualTo(slice(out, 0));
+    }
+
+    @Test
     void nullMaskMeansAllOnes() {
         float[] ones = new float[ROWS * 51];
         Arrays.fill(ones, 1f);
