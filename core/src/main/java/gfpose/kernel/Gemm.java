@@ -8,7 +8,8 @@ import java.util.Objects;
  * then adds the bias, then the previous y, then applies the activation, on every backend. So a row's result
  * does not depend on which rows share the call, on the thread count, or on the vector width.
  * The backend (Vector API at 512/256/128 bits, or scalar) is fixed at class load from the system property
- * {@code gfpose.vector.bits}; call {@link #warmUp()} once at start-up.
+ * {@code gfpose.vector.bits}. Each calling thread keeps its packing scratch (up to a few MB) for reuse.
+ * {@link #warmUp()} optionally compiles the kernels on small shapes first (about 0.8 s).
  */
 public final class Gemm {
     private Gemm() {}

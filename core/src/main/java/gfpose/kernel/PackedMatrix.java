@@ -2,7 +2,7 @@ package gfpose.kernel;
 
 /**
  * A weight matrix W of shape [out, in] (PyTorch {@code Linear.weight} layout), packed once at load time into
- * the layout the GEMM tile streams: column panels {@code [ceil(out/P)][in][P]} with {@code P} = 4 vectors
+ * the layout the GEMM tile streams: column panels {@code [ceil(out/P)][in][P]} with {@code P} = 2 vectors
  * ({@link Simd#PANEL}), the out dimension zero-padded so every panel is full. Memory: about {@code 4·out·in}
  * bytes, plus as much again once {@link Gemm#linearBackwardInput} has built the packed Wᵀ (lazily, kept
  * until the matrix is dropped; {@link #repack} refreshes both).
