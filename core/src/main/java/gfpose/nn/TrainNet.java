@@ -28,6 +28,7 @@ public final class TrainNet {
     private final TimeEmbedding timeEmbedding;
     private final Lin timeEmbed, condEmbed, post;
     private final Sub[] subs; // pre, then b1 first, b1 second, b2 first, ...
+    private final List<Lin> lins; // every linear layer, for refresh
     private Acts acts;
     private boolean dropoutOn; // whether the last forward pass used dropout
 
@@ -111,6 +112,9 @@ public final class TrainNet {
             subs[2 * b - 1] = new Sub(idx, "b" + b + "_dense1", "b" + b + "_gnorm1", config.hidden());
             subs[2 * b] = new Sub(idx, "b" + b + "_dense2", "b" + b + "_gnorm2", config.hidden());
         }
+        List<Lin> all = new java.util.ArrayList<>(List.of(timeEmbed, condEmbed, post));
+        for (Sub s : subs) all.addAll(List.of(s.dense, s.denseT, s.denseCond));
+        lins = List.copyOf(all);
     }
 
     /** A trainable copy of a network's parameters. */
@@ -138,10 +142,8 @@ public final class TrainNet {
 
     /** {@link #refresh()}, the layers split across {@code pool} (null = caller): plain copies, so any split is exact. */
     public void refresh(ThreadPool pool) {
-        List<Lin> all = new java.util.ArrayList<>(List.of(timeEmbed, condEmbed, post));
-        for (Sub s : subs) all.addAll(List.of(s.dense, s.denseT, s.denseCond));
-        rowsPar(pool, all.size(), (i0, i1) -> {
-            for (int i = i0; i < i1; i++) all.get(i).packed.repack(params[all.get(i).w]);
+        rowsPar(pool, lins.size(), (i0, i1) -> {
+            for (int i = i0; i < i1; i++) lins.get(i).packed.repack(params[lins.get(i).w]);
         });
     }
 
