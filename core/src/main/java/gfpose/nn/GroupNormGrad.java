@@ -31,7 +31,7 @@ final class GroupNormGrad {
         for (int r = r0; r < r1; r++) {
             for (int g = 0; g < groups; g++) {
                 int o = r * channels + g * size, c0 = g * size;
-                // two interleaved partial sums each, as in GroupNorm.normalize: shorter dependency chains
+                // two interleaved partial sums per moment (GroupNorm.normalize uses four): shorter dependency chains
                 double m1a = 0, m1b = 0, m2a = 0, m2b = 0;
                 int i = 0;
                 for (; i + 1 < size; i += 2) {
