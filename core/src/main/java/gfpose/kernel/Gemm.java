@@ -60,8 +60,8 @@ public final class Gemm {
     /**
      * Weight and bias gradients of {@link #linear}: {@code dW[o][i] += Σ_r dy[r][o] · x[r][i]} and
      * {@code dB[o] += Σ_r dy[r][o]}, each sum taken over increasing r from 0 before it is added.
-     * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. Packs x into a per-thread buffer
-     * ({@code rows·in} floats, kept) so the forward tile can do the work; dyᵀ is read in place.
+     * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. When several layers write to the same
+     * output, prepare dy once with {@link OutputGradient} and call the overload that takes it.
      *
      * @param dB may be null
      */
@@ -74,22 +74,32 @@ public final class Gemm {
                                       ThreadPool pool) {
         if (out <= 0 || in <= 0 || rows < 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
         check(dy, 0, rows, out, x, 0, in);
+        weightGradient(new OutputGradient().set(dy, rows, out, pool), x, in, dW, dB, pool);
+    }
+
+    /**
+     * {@link #weightGradient(float[], float[], int, int, int, float[], float[], ThreadPool)} from a prepared dy:
+     * x is [rows][in] for the rows and out of {@code dy}. Packs x into a per-thread buffer ({@code rows·in}
+     * floats, kept) so the forward tile does the work, with dyᵀ as its input rows.
+     *
+     * @param dB may be null
+     */
+    public static void weightGradient(OutputGradient dy, float[] x, int in, float[] dW, float[] dB, ThreadPool pool) {
+        int rows = dy.rows, out = dy.out;
+        if (in <= 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
+        Objects.checkFromIndexSize(0, rows * in, x.length);
         Objects.checkFromIndexSize(0, out * in, dW.length);
         if (dB != null) Objects.checkFromIndexSize(0, out, dB.length);
         if (rows == 0) return;
-        if (dB != null) {
-            float[] s = new float[out];
-            for (int r = 0; r < rows; r++) for (int o = 0, d = r * out; o < out; o++) s[o] += dy[d + o];
-            for (int o = 0; o < out; o++) dB[o] += s[o];
-        }
-        // dW = dyᵀ · x is a linear layer with "input" dyᵀ [out][rows] (row o at dy[o], step out) and "weight" xᵀ [in][rows].
+        if (dB != null) for (int o = 0; o < out; o++) dB[o] += dy.biasSum[o];
+        // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed here.
         int panels = PackedMatrix.panelCount(in), size = panels * rows * Simd.PANEL;
         float[] xp = PACKED_X.get();
         if (xp.length < size) PACKED_X.set(xp = new float[size]);
         float[] dst = xp;
         if (pool == null) PackedMatrix.packColumns(x, rows, in, dst, 0, panels);
         else pool.forRange(panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
-        run(dy, 0, 1, out, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
+        run(dy.dyT, 0, rows, 1, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
     }
 
     /**

@@ -28,13 +28,21 @@ public final class PackedMatrix {
     }
 
     /** Refreshes the packed copy (and Wᵀ if built) in place from a row-major [out][in] matrix, e.g. after an optimizer step. */
-    public void repack(float[] w) {
+    public void repack(float[] w) { repack(w, null); }
+
+    /** {@link #repack(float[])} with the panels split across {@code pool} (null = caller): plain copies, exact for any split. */
+    public void repack(float[] w, ThreadPool pool) {
         if (w.length != (long) out * in) {
             throw new IllegalArgumentException("matrix of " + w.length + " floats is not [" + out + ", " + in + "]");
         }
-        packRows(w, out, in, panels);
         float[] t = transposed;
-        if (t != null) packColumns(w, out, in, t);
+        if (pool == null) {
+            packRows(w, out, in, panels, 0, panelCount(out));
+            if (t != null) packColumns(w, out, in, t);
+        } else {
+            pool.forRange(panelCount(out), 1, (q0, q1) -> packRows(w, out, in, panels, q0, q1));
+            if (t != null) pool.forRange(panelCount(in), 1, (q0, q1) -> packColumns(w, out, in, t, q0, q1));
+        }
     }
 
     public int out() { return out; }
@@ -76,12 +84,19 @@ public final class PackedMatrix {
 
     static int panelCount(int n) { return (n + Simd.PANEL - 1) / Simd.PANEL; }
 
-    /** Packs row-major A[n][k] (n = the output dimension) into panels [ceil(n/P)][k][P]. */
-    static void packRows(float[] a, int n, int k, float[] dst) {
-        int p = Simd.PANEL;
-        for (int j = 0; j < n; j++) {
-            int base = (j / p) * k * p + j % p;
-            for (int i = 0; i < k; i++) dst[base + i * p] = a[j * k + i];
+    /** Packs row-major A[n][k] (n = the output dimension) into panels [ceil(n/P)][k][P], panels [q0, q1) only. */
+    static void packRows(float[] a, int n, int k, float[] dst, int q0, int q1) {
+        int p = Simd.PANEL, kb = 64;
+        for (int q = q0; q < q1; q++) {
+            int j0 = q * p, rowsInPanel = Math.min(p, n - j0);
+            // k in blocks, so the block's P-wide destination rows (kb x 64 B) stay in L1 while the P source rows pass
+            for (int i0 = 0; i0 < k; i0 += kb) {
+                int i1 = Math.min(k, i0 + kb);
+                for (int c = 0; c < rowsInPanel; c++) {
+                    int src = (j0 + c) * k, d = q * k * p + c;
+                    for (int i = i0; i < i1; i++) dst[d + i * p] = a[src + i];
+                }
+            }
         }
     }
 

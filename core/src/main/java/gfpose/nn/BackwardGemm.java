@@ -1,6 +1,7 @@
 package gfpose.nn;
 
 import gfpose.kernel.Gemm;
+import gfpose.kernel.OutputGradient;
 import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.ThreadPool;
 
@@ -16,8 +17,8 @@ final class BackwardGemm {
         Gemm.linearBackwardInput(dy, 0, rows, w, dx, 0, accumulate, pool);
     }
 
-    /** dW += dyᵀ · x and dB += Σ_r dy, each sum taken over rows in increasing order. */
-    static void weights(float[] dy, float[] x, int rows, int out, int in, float[] dW, float[] dB, ThreadPool pool) {
-        Gemm.weightGradient(dy, x, rows, out, in, dW, dB, pool);
+    /** dW += dyᵀ · x and dB += Σ_r dy, each sum taken over rows in increasing order; x is [dy.rows, in]. */
+    static void weights(OutputGradient dy, float[] x, int in, float[] dW, float[] dB, ThreadPool pool) {
+        Gemm.weightGradient(dy, x, in, dW, dB, pool);
     }
 }

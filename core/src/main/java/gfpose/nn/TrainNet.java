@@ -2,6 +2,7 @@ package gfpose.nn;
 
 import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
+import gfpose.kernel.OutputGradient;
 import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
@@ -30,6 +31,8 @@ public final class TrainNet {
     private final Sub[] subs; // pre, then b1 first, b1 second, b2 first, ...
     private final List<Lin> lins; // every linear layer, for refresh
     private Acts acts;
+    /** dy of the output being back-propagated, transposed once for all the layers that write to it. */
+    private final OutputGradient dyPrep = new OutputGradient();
     private boolean dropoutOn; // whether the last forward pass used dropout
 
     /** A Linear's weight index into {@link #params} (bias is the next one) and its packed weight. */
@@ -48,8 +51,9 @@ public final class TrainNet {
             Gemm.linear(x, 0, rows, packed, params[w + 1], y, 0, acc, Activation.NONE, pool);
         }
 
-        void backward(float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
-            BackwardGemm.weights(dy, x, rows, out, in, grads[w], grads[w + 1], pool);
+        /** Gradients of W and b from {@code g} (dy prepared by {@link #prepare}) and, unless dx is null, dx (+)= dy·W. */
+        void backward(OutputGradient g, float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
+            BackwardGemm.weights(g, x, in, grads[w], grads[w + 1], pool);
             if (dx != null) BackwardGemm.input(dy, rows, packed, dx, acc, pool);
         }
     }
@@ -140,11 +144,9 @@ public final class TrainNet {
     /** Re-packs the weights after the parameter arrays were edited in place. */
     public void refresh() { refresh(null); }
 
-    /** {@link #refresh()}, the layers split across {@code pool} (null = caller): plain copies, so any split is exact. */
+    /** {@link #refresh()}, each layer's panels split across {@code pool} (null = caller): plain copies, so any split is exact. */
     public void refresh(ThreadPool pool) {
-        rowsPar(pool, lins.size(), (i0, i1) -> {
-            for (int i = i0; i < i1; i++) lins.get(i).packed.repack(params[lins.get(i).w]);
-        });
+        for (Lin l : lins) l.packed.repack(params[l.w], pool);
     }
 
     /** Copies of the parameters by PyTorch name. */
@@ -166,7 +168,7 @@ public final class TrainNet {
      * @param mask    [rows × 51] multiplies the condition difference (training masking), null = ones
      * @param target  [rows × 51] the noise z the output should predict
      * @param dropout dropout probability (0 = off; then {@code rowRng} may be null)
-     * @param rowRng  one stream per row for the dropout draws (hidden values per sub-layer, in layer order)
+     * @param rowRng  one stream per row for the dropout draws (hidden/2 per sub-layer, in layer order)
      * @param perRow  receives each row's loss ½Σ(out − z)² (may be null)
      * @param pool    threads (null = caller); the result does not depend on it
      * @return the mean over rows of the per-row loss
@@ -226,22 +228,32 @@ public final class TrainNet {
         sub.denseT.forward(a.temb, rows, a.tmp, true, pool);
         sub.denseCond.forward(a.cemb, rows, a.tmp, true, pool);
         float[] drop = p > 0 ? a.drop[s] : null;
-        float keep = 1f / (1f - p);
         rowsPar(pool, rows, (r0, r1) -> {
             GroupNormGrad.forward(a.tmp, params[sub.gamma], params[sub.gamma + 1], H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
             // these rows of tmp (the sum) are consumed: SiLU(g) goes there, then dropout and the residual
             Activation.SILU.apply(a.g[s], r0 * H, a.tmp, r0 * H, (r1 - r0) * H, false);
-            for (int r = r0; r < r1; r++) {
-                for (int i = r * H; i < (r + 1) * H; i++) {
-                    float v = a.tmp[i];
-                    if (drop != null) {
-                        drop[i] = rng[r].nextDouble() < p ? 0f : keep;
-                        v *= drop[i];
-                    }
-                    dst[i] = residual ? dst[i] + v : v;
-                }
+            if (drop != null) for (int r = r0; r < r1; r++) dropoutScales(rng[r], p, drop, r * H, H);
+            for (int i = r0 * H; i < r1 * H; i++) {
+                float v = drop == null ? a.tmp[i] : a.tmp[i] * drop[i];
+                dst[i] = residual ? dst[i] + v : v;
             }
         });
+    }
+
+    /**
+     * n dropout scales from one row's stream: 0 with probability p (to 2⁻³²), else 1/(1 − p). Each 64-bit draw
+     * gives two values (low half first), so a row costs H/2 draws per sub-layer.
+     */
+    static void dropoutScales(Rng rng, float p, float[] out, int off, int n) {
+        long threshold = Math.round(p * 0x1p32);
+        float keep = 1f / (1f - p);
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            long bits = rng.nextLong();
+            out[off + i] = (bits & 0xFFFFFFFFL) < threshold ? 0f : keep;
+            out[off + i + 1] = (bits >>> 32) < threshold ? 0f : keep;
+        }
+        if (i < n) out[off + i] = (rng.nextLong() & 0xFFFFFFFFL) < threshold ? 0f : keep;
     }
 
     private double loss(float[] z, int rows, float[] perRow) {
@@ -268,7 +280,7 @@ public final class TrainNet {
         int H = config.hidden(), E = config.embed(), B = config.blocks();
         java.util.Arrays.fill(a.dtemb, 0, rows * E, 0f);
         java.util.Arrays.fill(a.dcemb, 0, rows * H, 0f);
-        post.backward(a.dOut, a.h[B], rows, a.dh, false, pool);
+        post.backward(prepare(a.dOut, rows, config.inDim(), pool), a.dOut, a.h[B], rows, a.dh, false, pool);
         for (int b = B - 1; b >= 0; b--) {
             subBackward(2 * b + 2, a.dh, a.h1[b], rows, a.dh1, false, pool);
             subBackward(2 * b + 1, a.dh1, a.h[b], rows, a.dh, true, pool);
@@ -278,9 +290,11 @@ public final class TrainNet {
             Activation.SILU.backward(a.tembPre, r0 * E, a.dtemb, r0 * E, a.dtemb, r0 * E, (r1 - r0) * E);
             Activation.SILU.backward(a.cembPre, r0 * H, a.dcemb, r0 * H, a.dcemb, r0 * H, (r1 - r0) * H);
         });
-        timeEmbed.backward(a.dtemb, a.tembRaw, rows, null, false, pool);
-        condEmbed.backward(a.dcemb, a.d, rows, null, false, pool);
+        timeEmbed.backward(prepare(a.dtemb, rows, E, pool), a.dtemb, a.tembRaw, rows, null, false, pool);
+        condEmbed.backward(prepare(a.dcemb, rows, H, pool), a.dcemb, a.d, rows, null, false, pool);
     }
+
+    private OutputGradient prepare(float[] dy, int rows, int out, ThreadPool pool) { return dyPrep.set(dy, rows, out, pool); }
 
     /** Back through sub-layer s given dDst = ∂L/∂(its output); dIn (+)= ∂L/∂in unless null. */
     private void subBackward(int s, float[] dDst, float[] in, int rows, float[] dIn, boolean acc, ThreadPool pool) {
@@ -296,8 +310,9 @@ public final class TrainNet {
         float[] dGamma = grads[sub.gamma], dBeta = grads[sub.gamma + 1];
         rowsPar(pool, H, (c0, c1) -> GroupNormGrad.backwardParams(a.tmp, a.xhat[s], rows, H, c0, c1, dGamma, dBeta));
         rowsPar(pool, rows, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], params[sub.gamma], H, G, r0, r1, a.tmp));
-        sub.dense.backward(a.tmp, in, rows, dIn, acc, pool);
-        sub.denseT.backward(a.tmp, a.temb, rows, a.dtemb, true, pool);
-        sub.denseCond.backward(a.tmp, a.cemb, rows, a.dcemb, true, pool);
+        OutputGradient g = prepare(a.tmp, rows, H, pool); // the three layers share dy and the bias gradient
+        sub.dense.backward(g, a.tmp, in, rows, dIn, acc, pool);
+        sub.denseT.backward(g, a.tmp, a.temb, rows, a.dtemb, true, pool);
+        sub.denseCond.backward(g, a.tmp, a.cemb, rows, a.dcemb, true, pool);
     }
 }

@@ -16,22 +16,28 @@ final class Adam {
         for (int i = 0; i < params.length; i++) { m[i] = new float[params[i].length]; v[i] = new float[params[i].length]; }
     }
 
-    /** One update; {@code step} counts from 1 (bias correction), grads are already clipped. */
+    /** One update with unscaled gradients; {@code step} counts from 1 (bias correction). */
     void update(float[][] params, float[][] grads, float lr, long step, ThreadPool pool) {
+        update(params, grads, 1f, lr, step, pool);
+    }
+
+    /**
+     * One update with the gradients times {@code scale} (the clipping coefficient, applied here rather than in a
+     * pass of its own: the same float product); {@code step} counts from 1 (bias correction).
+     */
+    void update(float[][] params, float[][] grads, float scale, float lr, long step, ThreadPool pool) {
         double bc1 = 1 - Math.pow(beta1, step), bc2 = 1 - Math.pow(beta2, step);
         float stepSize = (float) (lr / bc1), bc2Sqrt = (float) Math.sqrt(bc2);
         float a1 = 1f - beta1, a2 = 1f - beta2;
-        for (int t = 0; t < params.length; t++) {
+        PerElement.forEach(params, pool, (t, i0, i1) -> {
             float[] p = params[t], g = grads[t], mt = m[t], vt = v[t];
-            ThreadPool.RangeBody body = (i0, i1) -> {
-                for (int i = i0; i < i1; i++) {
-                    mt[i] = mt[i] * beta1 + g[i] * a1;
-                    vt[i] = vt[i] * beta2 + g[i] * g[i] * a2;
-                    float denom = (float) Math.sqrt(vt[i]) / bc2Sqrt + eps;
-                    p[i] -= stepSize * (mt[i] / denom);
-                }
-            };
-            if (pool == null || p.length < 65536) body.run(0, p.length); else pool.forRange(p.length, 1024, body);
-        }
+            for (int i = i0; i < i1; i++) {
+                float gi = g[i] * scale;
+                mt[i] = mt[i] * beta1 + gi * a1;
+                vt[i] = vt[i] * beta2 + gi * gi * a2;
+                float denom = (float) Math.sqrt(vt[i]) / bc2Sqrt + eps;
+                p[i] -= stepSize * (mt[i] / denom);
+            }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package gfpose.train;
 
+import gfpose.kernel.ThreadPool;
+
 /** Exponential moving average of the parameters with the reference's warm-up: decay_n = min(rate, (1+n)/(10+n)). */
 final class Ema {
     final float[][] shadow;
@@ -12,12 +14,15 @@ final class Ema {
     }
 
     /** After update number n (1, 2, …): shadow ← shadow − (1 − decay_n)(shadow − param). */
-    void update(float[][] params, long n) {
+    void update(float[][] params, long n) { update(params, n, null); }
+
+    /** {@link #update(float[][], long)} split across {@code pool} (null = caller); element-wise, so exact for any split. */
+    void update(float[][] params, long n, ThreadPool pool) {
         double decay = Math.min(rate, (1.0 + n) / (10.0 + n));
         float k = (float) (1.0 - decay);
-        for (int t = 0; t < params.length; t++) {
+        PerElement.forEach(shadow, pool, (t, i0, i1) -> {
             float[] s = shadow[t], p = params[t];
-            for (int i = 0; i < s.length; i++) s[i] -= k * (s[i] - p[i]);
-        }
+            for (int i = i0; i < i1; i++) s[i] -= k * (s[i] - p[i]);
+        });
     }
 }

@@ -133,27 +133,46 @@ public final class Trainer implements AutoCloseable {
         double loss = net.lossAndGradient(xt, tau, cond, mask, z, b, cfg.dropout(), rngs, perRow, pool);
         if (!Double.isFinite(loss)) throw new GfposeException("train: loss became " + loss + " at step " + step + " (lower --lr?)");
         float[][] g = net.gradientArrays();
-        double norm = globalNorm(g);
-        if (cfg.clip() > 0) {
-            // clip_grad_norm_: multiply by min(1, max_norm / (norm + 1e-6))
-            float coef = (float) Math.min(1.0, cfg.clip() / (norm + 1e-6));
-            if (coef < 1f) for (float[] t : g) for (int i = 0; i < t.length; i++) t[i] *= coef;
-        }
+        double norm = globalNorm(g, pool);
+        // clip_grad_norm_: multiply by min(1, max_norm / (norm + 1e-6)); Adam applies the factor as it reads g
+        float coef = cfg.clip() > 0 ? (float) Math.min(1.0, cfg.clip() / (norm + 1e-6)) : 1f;
         double lr = nextLr();
-        adam.update(net.parameterArrays(), g, (float) lr, step + 1, pool);
+        adam.update(net.parameterArrays(), g, coef, (float) lr, step + 1, pool);
         net.refresh(pool);
         step++;
         samples += b;
-        ema.update(net.parameterArrays(), step);
+        ema.update(net.parameterArrays(), step, pool);
         return new StepStats(step, loss, lr, norm);
     }
 
     /** L2 norm of the per-tensor L2 norms, as {@code clip_grad_norm_} computes it. */
-    static double globalNorm(float[][] g) {
+    static double globalNorm(float[][] g) { return globalNorm(g, null); }
+
+    /**
+     * {@link #globalNorm(float[][])} split across {@code pool}: each tensor's sum of squares is taken in blocks of
+     * {@link PerElement#BLOCK} values (in double, a fixed order), then over the blocks in order, so any split gives the same bits.
+     */
+    static double globalNorm(float[][] g, ThreadPool pool) {
+        double[][] blocks = new double[g.length][];
+        for (int t = 0; t < g.length; t++) blocks[t] = new double[(g[t].length + PerElement.BLOCK - 1) / PerElement.BLOCK];
+        PerElement.forEach(g, pool, (t, i0, i1) -> {
+            float[] v = g[t];
+            for (int b0 = i0; b0 < i1; b0 += PerElement.BLOCK) {
+                // four interleaved sums: four independent add chains instead of one
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int i = b0, e = Math.min(i1, b0 + PerElement.BLOCK);
+                for (; i + 3 < e; i += 4) {
+                    s0 += (double) v[i] * v[i]; s1 += (double) v[i + 1] * v[i + 1];
+                    s2 += (double) v[i + 2] * v[i + 2]; s3 += (double) v[i + 3] * v[i + 3];
+                }
+                for (; i < e; i++) s0 += (double) v[i] * v[i];
+                blocks[t][b0 / PerElement.BLOCK] = (s0 + s1) + (s2 + s3);
+            }
+        });
         double total = 0;
-        for (float[] t : g) {
+        for (double[] tb : blocks) {
             double s = 0;
-            for (float v : t) s += (double) v * v;
+            for (double x : tb) s += x;
             float n = (float) Math.sqrt(s);
             total += (double) n * n;
         }

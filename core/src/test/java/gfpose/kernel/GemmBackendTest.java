@@ -54,4 +54,21 @@ class GemmBackendTest {
         assertThatThrownBy(() -> m.repack(new float[3])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PackedMatrix.pack(new float[3], 2, 2)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void repackSplitAcrossThreadsGivesTheSamePanels() {
+        Random rnd = new Random(6);
+        int out = 5 * Simd.PANEL + 7, in = 3 * Simd.PANEL + 1; // partial last panels both ways
+        float[] w = Oracle.random(rnd, out * in), w2 = Oracle.random(rnd, out * in);
+        PackedMatrix one = PackedMatrix.pack(w, out, in), two = PackedMatrix.pack(w, out, in);
+        one.transposedPanels();
+        two.transposedPanels();
+        one.repack(w2);
+        try (ThreadPool pool = new ThreadPool(3)) {
+            two.repack(w2, pool);
+        }
+        assertThat(two.panels()).containsExactly(one.panels());
+        assertThat(two.transposedPanels()).containsExactly(one.transposedPanels());
+        assertThat(two.toRowMajor()).containsExactly(w2);
+    }
 }

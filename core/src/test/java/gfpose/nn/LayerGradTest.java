@@ -73,7 +73,7 @@ class LayerGradTest {
         for (int i = 0; i < dy.length; i++) dy[i] = (float) r.nextGaussian();
         float[] dx = new float[rows * in], dW = new float[out * in], dB = new float[out];
         BackwardGemm.input(dy, rows, PackedMatrix.pack(w, out, in), dx, false, null);
-        BackwardGemm.weights(dy, x, rows, out, in, dW, dB, null);
+        BackwardGemm.weights(new gfpose.kernel.OutputGradient().set(dy, rows, out, null), x, in, dW, dB, null);
         for (int k = 0; k < rows; k++) {
             for (int i = 0; i < in; i++) {
                 double s = 0;

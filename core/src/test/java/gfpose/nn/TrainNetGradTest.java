@@ -97,4 +97,20 @@ class TrainNetGradTest {
         net.forward(b.x, b.tau, b.cond, b.mask, b.rows, out, null);
         assertThat(java.util.Arrays.copyOf(t.lastOutput(), out.length)).isEqualTo(out);
     }
+
+    @Test
+    void dropoutDropsAFractionPAndScalesTheRest() {
+        float[] scales = new float[200_001]; // odd: the last value takes a draw of its own
+        TrainNet.dropoutScales(new Rng(5), 0.25f, scales, 0, scales.length);
+        int dropped = 0;
+        for (float v : scales) {
+            assertThat(v).isIn(0f, 1f / 0.75f);
+            if (v == 0f) dropped++;
+        }
+        // binomial sd = sqrt(n·p·(1−p)) ≈ 194: 5 sd either side
+        assertThat(dropped).isBetween(50_000 - 970, 50_000 + 970);
+        float[] again = new float[scales.length];
+        TrainNet.dropoutScales(new Rng(5), 0.25f, again, 0, again.length);
+        assertThat(again).containsExactly(scales);
+    }
 }
