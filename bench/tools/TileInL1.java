@@ -18,7 +18,7 @@ public class TileInL1 {
         try {
             Class<?> g = Class.forName("gfpose.kernel.VectorGemm");
             Method m = g.getDeclaredMethod("tile4x2", float[].class, int.class, int.class, float[].class, int.class,
-                    float[].class, int.class, int.class);
+                    float[].class, int.class, boolean.class);
             m.setAccessible(true);
             return MethodHandles.lookup().unreflect(m);
         } catch (ReflectiveOperationException e) {
@@ -35,7 +35,7 @@ public class TileInL1 {
         double[] g = new double[rounds];
         for (int round = -3; round < rounds; round++) {
             long t0 = System.nanoTime();
-            for (int c = 0; c < calls; c++) TILE.invokeExact(a, 0, kn, w, 0, t, 0, p);
+            for (int c = 0; c < calls; c++) TILE.invokeExact(a, 0, kn, w, 0, t, 0, false);
             if (round >= 0) g[round] = 2.0 * mr * p * kn * calls / (System.nanoTime() - t0);
         }
         double[] s = g.clone();

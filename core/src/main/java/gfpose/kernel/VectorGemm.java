@@ -66,12 +66,11 @@ final class VectorGemm {
             int nb = Math.min(perChunk, blocks - b0), c0 = r0 + b0 * MR, c1 = Math.min(r1, c0 + nb * MR);
             int R = nb * MR;
             pack(a, aOff, rs, ks, c0, c1, nb, in, ap);
-            java.util.Arrays.fill(t, 0, R * width, 0f);
             for (int k0 = 0; k0 < in; k0 += KC) {
                 int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
                 for (int q = p0; q < p1; q++) {
                     int w = (q * in + k0) * P, tq = (q - p0) * R * P;
-                    for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, w, t, tq + b * MR * P, P);
+                    for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, w, t, tq + b * MR * P, k0 == 0);
                 }
             }
             finish(t, R, p1 - p0, c1 - c0, bias, p0 * P, out, y, yOff + c0 * out + p0 * P, out, acc, act);
@@ -142,7 +141,7 @@ final class VectorGemm {
     }
 
     /*
-     * The tiles: raw sums at t[t0 + row·ts + vector·L], continued over kn values of k in increasing order (each
+     * The tiles: raw sums at t[t0 + row·P + vector·L], started (first K block) or continued over kn values of k in increasing order (each
      * sum is one FMA chain, so K blocks, row grouping and thread splits never change a bit).
      *
      * Why 4 x 2 and this loop shape (measured with C2, AVX2, Zen 3): the trip variable is the packed-row index,
@@ -155,12 +154,18 @@ final class VectorGemm {
      */
 
     /** Four packed rows x one panel. Per k: one 2-vector panel row, 4 broadcasts, 8 FMAs (4 cycles on two pipes). */
-    private static void tile4x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, int ts) {
-        // Row offsets are recomputed after the loop rather than kept: live ints crowd out the loop's pointers.
-        FloatVector c00 = FloatVector.fromArray(S, t, t0), c01 = FloatVector.fromArray(S, t, t0 + L);
-        FloatVector c10 = FloatVector.fromArray(S, t, t0 + ts), c11 = FloatVector.fromArray(S, t, t0 + ts + L);
-        FloatVector c20 = FloatVector.fromArray(S, t, t0 + 2 * ts), c21 = FloatVector.fromArray(S, t, t0 + 2 * ts + L);
-        FloatVector c30 = FloatVector.fromArray(S, t, t0 + 3 * ts), c31 = FloatVector.fromArray(S, t, t0 + 3 * ts + L);
+    private static void tile4x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, boolean first) {
+        // the first K block starts from zero (as loading zeros would: 0 + a·b rounds once), later ones continue t
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
+        if (first) {
+            c00 = FloatVector.zero(S); c01 = FloatVector.zero(S); c10 = FloatVector.zero(S); c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S); c21 = FloatVector.zero(S); c30 = FloatVector.zero(S); c31 = FloatVector.zero(S);
+        } else {
+            c00 = FloatVector.fromArray(S, t, t0); c01 = FloatVector.fromArray(S, t, t0 + L);
+            c10 = FloatVector.fromArray(S, t, t0 + P); c11 = FloatVector.fromArray(S, t, t0 + P + L);
+            c20 = FloatVector.fromArray(S, t, t0 + 2 * P); c21 = FloatVector.fromArray(S, t, t0 + 2 * P + L);
+            c30 = FloatVector.fromArray(S, t, t0 + 3 * P); c31 = FloatVector.fromArray(S, t, t0 + 3 * P + L);
+        }
         for (int i = a0, end = a0 + kn * MR; i < end; i += MR, p += P) {
             FloatVector b0 = FloatVector.fromArray(S, w, p), b1 = FloatVector.fromArray(S, w, p + L);
             FloatVector v = FloatVector.broadcast(S, a[i]);
@@ -172,11 +177,10 @@ final class VectorGemm {
             v = FloatVector.broadcast(S, a[i + 3]);
             c30 = b0.fma(v, c30); c31 = b1.fma(v, c31);
         }
-        int u = t0;
-        c00.intoArray(t, u); c01.intoArray(t, u + L); u += ts;
-        c10.intoArray(t, u); c11.intoArray(t, u + L); u += ts;
-        c20.intoArray(t, u); c21.intoArray(t, u + L); u += ts;
-        c30.intoArray(t, u); c31.intoArray(t, u + L);
+        c00.intoArray(t, t0); c01.intoArray(t, t0 + L);
+        c10.intoArray(t, t0 + P); c11.intoArray(t, t0 + P + L);
+        c20.intoArray(t, t0 + 2 * P); c21.intoArray(t, t0 + 2 * P + L);
+        c30.intoArray(t, t0 + 3 * P); c31.intoArray(t, t0 + 3 * P + L);
     }
 
     /**
