@@ -19,6 +19,8 @@ public final class Gemm {
     private static volatile boolean warm;
     /** The packed x of {@link #weightGradient}, per calling thread, grown on demand. */
     private static final ThreadLocal<float[]> PACKED_X = ThreadLocal.withInitial(() -> new float[0]);
+    /** The prepared dy of the plain {@link #weightGradient} overload, per calling thread. */
+    private static final ThreadLocal<OutputGradient> PREPARED = ThreadLocal.withInitial(OutputGradient::new);
 
     /** The backend in use: {@code "vector-512"}, {@code "vector-256"}, {@code "vector-128"} or {@code "scalar"}. */
     public static String backend() { return VECTOR ? "vector-" + Simd.BITS : "scalar"; }
@@ -74,7 +76,7 @@ public final class Gemm {
                                       ThreadPool pool) {
         if (out <= 0 || in <= 0 || rows < 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
         check(dy, 0, rows, out, x, 0, in);
-        weightGradient(new OutputGradient().set(dy, rows, out, pool), x, in, dW, dB, pool);
+        weightGradient(PREPARED.get().set(dy, rows, out, pool), x, in, dW, dB, pool);
     }
 
     /**
@@ -103,8 +105,9 @@ public final class Gemm {
     }
 
     /**
-     * Runs tiny shapes through every branch (6- and 4-row tiles, row tail, partial panel, bias, accumulate, each
-     * activation, both backward GEMMs) so C2 compiles them with complete profiles before the first big call;
+     * Runs tiny shapes through every branch (the 4-row tile starting and continuing a K block, the 1-row path, row
+     * tail, partial panel, bias, accumulate, each activation, both backward GEMMs) so C2 compiles them with complete
+     * profiles before the first big call;
      * a kernel first compiled from one huge call can deoptimize into a much slower tier. Idempotent.
      */
     public static void warmUp() {
@@ -115,6 +118,9 @@ public final class Gemm {
         for (int i = 0; i < x.length; i++) x[i] = (i % 5 - 2) * 0.1f;
         PackedMatrix m = PackedMatrix.pack(w, out, in);
         float[] dx = new float[rows * in], dW = new float[out * in];
+        int longIn = 2100; // more than one K block at every vector width
+        PackedMatrix mLong = PackedMatrix.pack(new float[p * longIn], p, longIn);
+        float[] xLong = new float[5 * longIn];
         for (int it = 0; it < 2000; it++) {
             for (Activation act : Activation.values()) {
                 linear(x, 0, rows, m, b, y, 0, false, act);
@@ -124,6 +130,7 @@ public final class Gemm {
             Activation.SILU.backward(x, 0, y, 0, dx, 0, x.length);
             linearBackwardInput(y, 0, rows, m, dx, 0, (it & 1) == 0);
             if (it % 8 == 0) weightGradient(y, x, rows, out, in, dW, b);
+            if (it % 16 == 0) linear(xLong, 0, 5, mLong, null, y, 0, false, Activation.NONE);
         }
         warm = true;
     }
