@@ -46,4 +46,16 @@ public final class BenchSupport {
         }
         return m == 0 ? d : d / m;
     }
+
+    /** The median of v (the upper one of an even count). */
+    public static double median(double[] v) { return quantile(v, 0.5); }
+
+    /** The value at rank round(q·(n − 1)) of v sorted. */
+    public static double quantile(double[] v, double q) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[(int) Math.round(q * (s.length - 1))];
+    }
+
+    public static double max(double[] v) { return java.util.Arrays.stream(v).max().orElse(Double.NaN); }
 }

@@ -5,7 +5,6 @@ import gfpose.kernel.Gemm;
 import gfpose.kernel.ThreadPool;
 import gfpose.nn.ModelConfig;
 import gfpose.nn.ScoreNet;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,18 +53,9 @@ public final class Interleaved {
             }
             System.out.printf(Locale.ROOT, "batch %d, %d thread, %d rounds: ours median %.1f best %.1f GFLOP/s | ORT median %.1f"
                     + " best %.1f GFLOP/s | ours/ORT median of rounds %.2f (quartiles %.2f-%.2f)%n", batch, threads, rounds,
-                    median(ours), max(ours), median(peer), max(peer), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75));
+                    BenchSupport.median(ours), BenchSupport.max(ours), BenchSupport.median(peer), BenchSupport.max(peer),
+                    BenchSupport.median(ratio), BenchSupport.quantile(ratio, 0.25), BenchSupport.quantile(ratio, 0.75));
         }
         OrtScoreNet.cleanTempDirs();
     }
-
-    private static double median(double[] v) { return quantile(v, 0.5); }
-
-    private static double quantile(double[] v, double q) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[(int) Math.round(q * (s.length - 1))];
-    }
-
-    private static double max(double[] v) { return Arrays.stream(v).max().orElse(Double.NaN); }
 }

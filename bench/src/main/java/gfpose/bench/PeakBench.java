@@ -56,7 +56,7 @@ public class PeakBench {
 
     // Two copies on purpose: a species passed as an argument to a method that is not inlined is no longer a
     // constant, and the Vector API then falls back to boxed vectors (kernels.md, pitfall 1).
-    private static float chainsPreferred(float a, float b) {
+    static float chainsPreferred(float a, float b) {
         int iters = FLOP / (CHAINS * 2 * PREFERRED.length());
         FloatVector va = FloatVector.broadcast(PREFERRED, a), vb = FloatVector.broadcast(PREFERRED, b);
         FloatVector c0 = FloatVector.broadcast(PREFERRED, 0f), c1 = FloatVector.broadcast(PREFERRED, 1f), c2 = FloatVector.broadcast(PREFERRED, 2f), c3 = FloatVector.broadcast(PREFERRED, 3f);
