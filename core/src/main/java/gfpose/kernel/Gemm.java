@@ -99,8 +99,7 @@ public final class Gemm {
         float[] xp = PACKED_X.get();
         if (xp.length < size) PACKED_X.set(xp = new float[size]);
         float[] dst = xp;
-        if (pool == null) PackedMatrix.packColumns(x, rows, in, dst, 0, panels);
-        else pool.forRange(panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
+        ThreadPool.run(pool, panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
         run(dy.dyT, 0, rows, 1, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
     }
 

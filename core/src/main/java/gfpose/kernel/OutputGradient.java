@@ -36,7 +36,7 @@ public final class OutputGradient {
                 }
             }
         };
-        if (pool == null) body.run(0, out); else pool.forRange(out, TB, body);
+        ThreadPool.run(pool, out, TB, body);
         return this;
     }
 

@@ -36,13 +36,8 @@ public final class PackedMatrix {
             throw new IllegalArgumentException("matrix of " + w.length + " floats is not [" + out + ", " + in + "]");
         }
         float[] t = transposed;
-        if (pool == null) {
-            packRows(w, out, in, panels, 0, panelCount(out));
-            if (t != null) packColumns(w, out, in, t);
-        } else {
-            pool.forRange(panelCount(out), 1, (q0, q1) -> packRows(w, out, in, panels, q0, q1));
-            if (t != null) pool.forRange(panelCount(in), 1, (q0, q1) -> packColumns(w, out, in, t, q0, q1));
-        }
+        ThreadPool.run(pool, panelCount(out), 1, (q0, q1) -> packRows(w, out, in, panels, q0, q1));
+        if (t != null) ThreadPool.run(pool, panelCount(in), 1, (q0, q1) -> packColumns(w, out, in, t, q0, q1));
     }
 
     public int out() { return out; }

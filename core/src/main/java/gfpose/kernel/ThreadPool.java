@@ -27,6 +27,11 @@ public final class ThreadPool implements AutoCloseable {
 
     public int threads() { return threads; }
 
+    /** {@code pool.forRange(n, grain, body)}, or the whole of [0, n) on the caller when pool is null. */
+    public static void run(ThreadPool pool, int n, int grain, RangeBody body) {
+        if (pool == null) { if (n > 0) body.run(0, n); } else pool.forRange(n, grain, body);
+    }
+
     /** Runs body over [0, n) in at most {@code threads} chunks whose sizes are multiples of {@code grain}. */
     public void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) return;

@@ -192,20 +192,16 @@ public final class TrainNet {
     /** Dropout scales (0 or 1/(1−p)) of sub-layer s in the last forward pass, null if dropout was off. */
     float[] lastDropout(int s) { return dropoutOn ? acts.drop[s] : null; }
 
-    private static void rowsPar(ThreadPool pool, int rows, ThreadPool.RangeBody body) {
-        if (pool == null) body.run(0, rows); else pool.forRange(rows, 1, body);
-    }
-
     private void forward(float[] x, float[] tau, float[] cond, float[] mask, int rows, float p, Rng[] rng, ThreadPool pool) {
         Acts a = acts;
         int H = config.hidden(), E = config.embed();
-        rowsPar(pool, rows, (r0, r1) -> {
+        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
             ConditionDifference.compute(config, x, cond, mask, r0, r1, a.d);
             timeEmbedding.forward(tau, r0, r1 - r0, a.tembRaw, r0 * E);
         });
         timeEmbed.forward(a.tembRaw, rows, a.tembPre, false, pool);
         condEmbed.forward(a.d, rows, a.cembPre, false, pool);
-        rowsPar(pool, rows, (r0, r1) -> {
+        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
             Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, (r1 - r0) * E, false);
             Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, (r1 - r0) * H, false);
         });
@@ -228,7 +224,7 @@ public final class TrainNet {
         sub.denseT.forward(a.temb, rows, a.tmp, true, pool);
         sub.denseCond.forward(a.cemb, rows, a.tmp, true, pool);
         float[] drop = p > 0 ? a.drop[s] : null;
-        rowsPar(pool, rows, (r0, r1) -> {
+        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
             GroupNormGrad.forward(a.tmp, params[sub.gamma], params[sub.gamma + 1], H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
             // these rows of tmp (the sum) are consumed: SiLU(g) goes there, then dropout and the residual
             Activation.SILU.apply(a.g[s], r0 * H, a.tmp, r0 * H, (r1 - r0) * H, false);
@@ -286,7 +282,7 @@ public final class TrainNet {
             subBackward(2 * b + 1, a.dh1, a.h[b], rows, a.dh, true, pool);
         }
         subBackward(0, a.dh, x, rows, null, false, pool);
-        rowsPar(pool, rows, (r0, r1) -> {
+        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
             Activation.SILU.backward(a.tembPre, r0 * E, a.dtemb, r0 * E, a.dtemb, r0 * E, (r1 - r0) * E);
             Activation.SILU.backward(a.cembPre, r0 * H, a.dcemb, r0 * H, a.dcemb, r0 * H, (r1 - r0) * H);
         });
@@ -302,14 +298,14 @@ public final class TrainNet {
         Sub sub = subs[s];
         int H = config.hidden(), G = config.groups();
         float[] drop = dropoutOn ? a.drop[s] : null;
-        rowsPar(pool, rows, (r0, r1) -> {
+        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
             Activation.SILU.backward(a.g[s], r0 * H, dDst, r0 * H, a.tmp, r0 * H, (r1 - r0) * H);
             if (drop != null) for (int i = r0 * H; i < r1 * H; i++) a.tmp[i] *= drop[i];
         });
         // γ and β gradients need dL/dg (in tmp) before it is turned into dL/dsum in place
         float[] dGamma = grads[sub.gamma], dBeta = grads[sub.gamma + 1];
-        rowsPar(pool, H, (c0, c1) -> GroupNormGrad.backwardParams(a.tmp, a.xhat[s], rows, H, c0, c1, dGamma, dBeta));
-        rowsPar(pool, rows, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], params[sub.gamma], H, G, r0, r1, a.tmp));
+        ThreadPool.run(pool, H, 1, (c0, c1) -> GroupNormGrad.backwardParams(a.tmp, a.xhat[s], rows, H, c0, c1, dGamma, dBeta));
+        ThreadPool.run(pool, rows, 1, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], params[sub.gamma], H, G, r0, r1, a.tmp));
         OutputGradient g = prepare(a.tmp, rows, H, pool); // the three layers share dy and the bias gradient
         sub.dense.backward(g, a.tmp, in, rows, dIn, acc, pool);
         sub.denseT.backward(g, a.tmp, a.temb, rows, a.dtemb, true, pool);

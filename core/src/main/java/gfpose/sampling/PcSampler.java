@@ -55,20 +55,15 @@ public final class PcSampler {
             if (corrector != null) {
                 for (int k = 0; k < corrector.steps(); k++) {
                     score.score(x, rows, t, s);
-                    run(pool, rows, (a, b) -> corrector.update(x, s, xMean, dim, a, b, t, rngs));
+                    ThreadPool.run(pool, rows, 1, (a, b) -> corrector.update(x, s, xMean, dim, a, b, t, rngs));
                 }
             }
             // GFPose imputes after the corrector slot even when the corrector is 'none'.
-            if (imp != null) run(pool, rows, (a, b) -> imp.impute(x, xMean, dim, a, b, t, rngs));
+            if (imp != null) ThreadPool.run(pool, rows, 1, (a, b) -> imp.impute(x, xMean, dim, a, b, t, rngs));
             score.score(x, rows, t, s);
-            run(pool, rows, (a, b) -> predictor.update(x, s, xMean, dim, a, b, t, dt, rngs));
-            if (imp != null) run(pool, rows, (a, b) -> imp.impute(x, xMean, dim, a, b, t, rngs));
+            ThreadPool.run(pool, rows, 1, (a, b) -> predictor.update(x, s, xMean, dim, a, b, t, dt, rngs));
+            if (imp != null) ThreadPool.run(pool, rows, 1, (a, b) -> imp.impute(x, xMean, dim, a, b, t, rngs));
         }
         System.arraycopy(xMean, 0, x, 0, rows * dim);
-    }
-
-    private static void run(ThreadPool pool, int rows, ThreadPool.RangeBody body) {
-        if (pool == null) body.run(0, rows);
-        else pool.forRange(rows, 1, body);
     }
 }

@@ -129,7 +129,7 @@ public final class Trainer implements AutoCloseable {
                 maker.make(items[r], rngs[r], s, r, xt, tau, cond, mask, z);
             }
         };
-        if (pool == null) build.run(0, b); else pool.forRange(b, 1, build);
+        ThreadPool.run(pool, b, 1, build);
         double loss = net.lossAndGradient(xt, tau, cond, mask, z, b, cfg.dropout(), rngs, perRow, pool);
         if (!Double.isFinite(loss)) throw new GfposeException("train: loss became " + loss + " at step " + step + " (lower --lr?)");
         float[][] g = net.gradientArrays();
