@@ -3,6 +3,7 @@ package gfpose.cli;
 import gfpose.GfposeException;
 import gfpose.data.H36mDataset;
 import gfpose.data.Input2d;
+import gfpose.data.Split;
 import gfpose.eval.Baselines;
 import gfpose.eval.EvalConfig;
 import gfpose.eval.EvalResult;
@@ -49,6 +50,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "estimate",
             description = "estimate, complete2d, complete3d, denoise or generate. Default: ${DEFAULT-VALUE}.")
     String task;
+
+    @Option(names = "--split", paramLabel = "test|val", defaultValue = "test",
+            description = "Items: test (S9, S11) or val (the last 10 %% of every training sequence, held out by train --holdout; for choosing recipes and samplers). Default: ${DEFAULT-VALUE}.")
+    String split;
 
     @Option(names = "--input", paramLabel = "gt|sh", defaultValue = "sh",
             description = "2-D input: gt (ground truth projected through the cameras) or sh (Stacked-Hourglass detections). Default: ${DEFAULT-VALUE}.")
@@ -131,20 +136,21 @@ final class EvalCommand implements Callable<Integer> {
         Path dir = EvalData.resolve(data);
         Path w = baseline == null ? weights.resolve() : null;
         boolean needDet = in == Input2d.SH && (t == Task.ESTIMATE || t == Task.COMPLETE2D);
-        try (H36mDataset d = EvalData.open(dir, needDet)) {
+        Split sp = parseSplit(split);
+        try (H36mDataset d = EvalData.open(dir, sp, needDet)) {
             // GFPose denoises with the deterministic sampler whatever the hypothesis count
             SampleOptions opt = sampling.sampleOptions(t == Task.DENOISE ? t0 : 1.0, t == Task.DENOISE);
             EvalConfig.ModelInfo model = baseline != null
                     ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
                     : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), Cli.lower(opt.sampler()), w.toString(), WeightsOption.sha256(w));
-            EvalConfig cfg = new EvalConfig(t, in, stride, limit, batch, miss, t == Task.DENOISE ? noise : 0, opt.seed(), variant, model);
+            EvalConfig cfg = new EvalConfig(sp, t, in, stride, limit, batch, miss, t == Task.DENOISE ? noise : 0, opt.seed(), variant, model);
             EvalResult result;
             try (PosePrior prior = w == null ? null : PosePrior.load(w)) {
                 Predictor p = prior == null ? ("gt".equals(baseline) ? Baselines.identity() : Baselines.flat())
                         : new EvalPredictor(t, prior, opt);
                 result = new Evaluator(cfg).run(d, p, progress());
             }
-            if (result.count() == 0) throw new GfposeException("no test items selected (--stride " + stride + ", --limit " + limit + ")");
+            if (result.count() == 0) throw new GfposeException("no " + sp.name().toLowerCase(Locale.ROOT) + " items selected (--stride " + stride + ", --limit " + limit + ")");
             Map<String, Object> doc = result.toJson();
             @SuppressWarnings("unchecked") Map<String, Object> protocol = (Map<String, Object>) doc.get("protocol");
             protocol.put("baseline", baseline == null ? "none" : baseline);
@@ -170,6 +176,15 @@ final class EvalCommand implements Callable<Integer> {
         if (!(t0 > 1e-3) || t0 > 1) throw usage("--t0 must be in (0.001, 1], got " + t0);
         if (baseline != null && !baseline.equals("gt") && !baseline.equals("flat")) throw usage("--baseline: expected gt or flat, got '" + baseline + "'");
         if (baseline != null && detectionError) throw usage("--baseline and --detection-error are separate runs; give one");
+    }
+
+    private Split parseSplit(String s) {
+        Split sp = switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "test" -> Split.TEST;
+            case "val" -> Split.VAL;
+            default -> throw usage("--split: expected test or val, got '" + s + "'");
+        };
+        return sp;
     }
 
     static Procrustes.Variant parseVariant(String s) {

@@ -33,10 +33,13 @@ final class EvalData {
     }
 
     /** Opens the folder and validates the test split; closes it again if the validation fails. */
-    static H36mDataset open(Path dir, boolean needDetections) {
+    static H36mDataset open(Path dir, boolean needDetections) { return open(dir, Split.TEST, needDetections); }
+
+    /** Opens the folder and validates a split; closes it again if the validation fails. */
+    static H36mDataset open(Path dir, Split split, boolean needDetections) {
         H36mDataset data = H36mDataset.open(dir);
         try {
-            check(data, needDetections);
+            check(data, split, needDetections);
             return data;
         } catch (RuntimeException e) {
             data.close();
@@ -44,8 +47,8 @@ final class EvalData {
         }
     }
 
-    private static void check(H36mDataset data, boolean needDetections) {
-        List<Sequence> test = data.sequences(Split.TEST);
+    private static void check(H36mDataset data, Split split, boolean needDetections) {
+        List<Sequence> test = data.sequences(split);
         Path poses = data.dir().resolve(H36mDataset.POSES);
         // the headline figure is the mean of 15 action means: a missing action would change its meaning
         for (String action : H36mActions.NAMES) {

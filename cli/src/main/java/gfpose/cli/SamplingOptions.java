@@ -34,6 +34,11 @@ public final class SamplingOptions {
             description = "Langevin corrector signal-to-noise ratio (pc only). Default: ${DEFAULT-VALUE}.")
     double snr;
 
+    @Option(names = "--impute", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "2-D input with missing joints: re-impute the observed u, v after every step (GFPose's comp2d); "
+                    + "--no-impute only conditions on them. Default: ${DEFAULT-VALUE}.")
+    boolean impute;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads. Default: the number of cores.")
     Integer threads;
@@ -60,7 +65,7 @@ public final class SamplingOptions {
                 : deterministicDefault || hypotheses == 1 ? SamplerKind.DETERMINISTIC : SamplerKind.SDE;
         SampleOptions d = SampleOptions.defaults();
         return new SampleOptions(hypotheses, steps, kind, seed, tStart, d.tEnd(), snr, d.correctorSteps(),
-                threads == null ? d.threads() : threads);
+                threads == null ? d.threads() : threads, impute);
     }
 
     ParameterException usage(String message) {

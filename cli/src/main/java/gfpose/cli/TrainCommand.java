@@ -2,6 +2,7 @@ package gfpose.cli;
 
 import gfpose.GfposeException;
 import gfpose.data.DataPaths;
+import gfpose.data.Split;
 import gfpose.nn.ModelConfig;
 import gfpose.nn.ScoreNet;
 import gfpose.train.H36mSource;
@@ -30,6 +31,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--stride", defaultValue = "1", description = "Use every STRIDE-th training item (default: ${DEFAULT-VALUE}).")
     int stride;
+
+    @Option(names = "--holdout", description = "Hold the validation tail out of training (the last 10 % of every sequence; evaluate on it with eval --split val).")
+    boolean holdout;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -61,6 +65,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mask-joint", defaultValue = "0.1", description = "P(mask a joint) (default: ${DEFAULT-VALUE}).") float maskJoint;
     @Option(names = "--cond-3d-prob", defaultValue = "0.1", description = "P(3-D GT condition) (default: ${DEFAULT-VALUE}).") float cond3d;
     @Option(names = "--gt2d-prob", defaultValue = "0", description = "P(GT instead of detected 2-D) (default: ${DEFAULT-VALUE}).") float gt2d;
+    @Option(names = "--gt2d-noise", paramLabel = "PX", defaultValue = "0", description = "Gaussian pixel noise on GT 2-D conditions (default: ${DEFAULT-VALUE}).") float gt2dNoise;
+    @Option(names = "--decay-from", paramLabel = "STEP", defaultValue = "0", description = "Cool-down: the learning rate falls linearly from STEP ...") long decayFrom;
+    @Option(names = "--decay-to", paramLabel = "STEP", defaultValue = "0", description = "... to 0 at STEP (default: no cool-down; may be given with --resume).") long decayTo;
     @Option(names = "--flip", description = "Mirror condition and target together with probability 1/2.") boolean flip;
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--threads", description = "Worker threads (default: all cores).") Integer threads;
@@ -81,18 +88,18 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer trainer;
         if (resume != null) {
             Path ckpt = resume.isEmpty() ? out.resolve(TrainingRun.CHECKPOINT) : Path.of(resume);
-            trainer = Trainer.resume(ckpt, source, nThreads, null);
+            trainer = Trainer.resume(ckpt, source, nThreads, null, decayFrom, decayTo);
             checkExplicitModel(ckpt, trainer.config().model());
         } else {
             TrainConfig cfg = new TrainConfig(model, batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f, 0.9999f, dropout, maskPose,
-                    maskPart, maskJoint, cond3d, gt2d, flip, seed);
+                    maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo);
             if (init != null) {
                 ScoreNet start = ScoreNet.load(init);
                 if (explicitModel && !start.config().equals(model)) {
                     throw new GfposeException(init + ": weights are " + start.config() + ", not the requested " + model);
                 }
                 trainer = Trainer.fineTune(new TrainConfig(start.config(), batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f,
-                        0.9999f, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed), start, source, nThreads);
+                        0.9999f, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo), start, source, nThreads);
             } else {
                 trainer = Trainer.create(cfg, source, nThreads);
             }
@@ -126,6 +133,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
             throw new GfposeException("--data " + dir + ": Human3.6M folder not found or unreadable");
         }
-        return H36mSource.load(dir, stride);
+        return H36mSource.load(dir, holdout ? Split.FIT : Split.TRAIN, stride);
     }
 }

@@ -139,7 +139,8 @@ public final class H36mDataset implements AutoCloseable {
     }
 
     /**
-     * Streams the items of a split in order (sequence, camera, frame), keeping every {@code stride}-th item
+     * Streams the items of a split in order (sequence, camera, frame; frames as {@link Split#firstFrame} and
+     * {@link Split#endFrame} select them), keeping every {@code stride}-th item
      * of that global list (GFPose's {@code --sample}) and stopping after {@code limit} items (0 = all).
      * Each sequence's arrays are evicted once passed, so a full pass holds one sequence at a time.
      */
@@ -150,16 +151,16 @@ public final class H36mDataset implements AutoCloseable {
         for (Sequence s : sequences(split)) {
             boolean cached;
             synchronized (poseCache) { cached = poseCache.containsKey(s.key()); }
-            int n = frames(s);
+            int n = frames(s), f0 = split.firstFrame(n), n1 = split.endFrame(n) - f0;
             for (String id : H36mCamera.IDS) {
                 // skip whole cameras that contain no kept item without building anything
-                long first = index, next = first + n;
+                long first = index, next = first + n1;
                 long firstKept = ((first + stride - 1) / stride) * stride;
                 if (firstKept < next) {
                     H36mCamera cam = camera(s.subject(), id);
                     float[] world = worldPoses(s), det = detections(s, id);
                     for (long i = firstKept; i < next; i += stride) {
-                        action.accept(SampleBuilder.build(s, cam, (int) (i - first), world, det));
+                        action.accept(SampleBuilder.build(s, cam, f0 + (int) (i - first), world, det));
                         if (limit > 0 && ++taken >= limit) return;
                     }
                 }

@@ -2,11 +2,13 @@ package gfpose.eval;
 
 import gfpose.GfposeException;
 import gfpose.data.Input2d;
+import gfpose.data.Split;
 
 /**
  * What to evaluate and how; the model description (hypotheses, steps, sampler, weights and their SHA-256)
  * is taken from the caller as is and only reported.
  *
+ * @param split       the items: {@link Split#TEST} for reported figures, {@link Split#VAL} for choosing recipes and samplers
  * @param task        the task
  * @param input       2-D input for estimate / complete2d
  * @param stride      keep every stride-th test item (GFPose uses 640)
@@ -19,18 +21,25 @@ import gfpose.data.Input2d;
  * @param procrustes  the Procrustes variant of the headline PA-MPJPE (the other is reported too)
  * @param model       the model description for the {@code protocol} object
  */
-public record EvalConfig(Task task, Input2d input, int stride, int limit, int batchSize, MissingJoints missing,
+public record EvalConfig(Split split, Task task, Input2d input, int stride, int limit, int batchSize, MissingJoints missing,
                          double noisePx, long seed, Procrustes.Variant procrustes, ModelInfo model) {
 
     /** The model side of the protocol, reported verbatim. */
     public record ModelInfo(int hypotheses, int steps, String sampler, String weights, String weightsSha256) {}
 
     public EvalConfig {
+        if (split == null) throw new GfposeException("no split given");
         if (stride < 1) throw new GfposeException("--stride must be at least 1, got " + stride);
         if (limit < 0) throw new GfposeException("--limit must be >= 0, got " + limit);
         if (batchSize < 1) throw new GfposeException("--batch must be at least 1, got " + batchSize);
         if (!(noisePx >= 0)) throw new GfposeException("--noise must be >= 0 pixels, got " + noisePx);
         if (missing == null) missing = MissingJoints.none();
+    }
+
+    /** The test split (S9, S11). */
+    public EvalConfig(Task task, Input2d input, int stride, int limit, int batchSize, MissingJoints missing,
+                      double noisePx, long seed, Procrustes.Variant procrustes, ModelInfo model) {
+        this(Split.TEST, task, input, stride, limit, batchSize, missing, noisePx, seed, procrustes, model);
     }
 
     /** Estimation defaults: GFPose's protocol (every 640th test item), batch 64, reflection-allowed Procrustes. */

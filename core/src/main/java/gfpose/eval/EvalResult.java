@@ -99,7 +99,7 @@ public final class EvalResult {
     public Map<String, Object> protocol() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("dataset", "Human3.6M (3d-pose-baseline release)");
-        p.put("split", "test: S9, S11 (S11 Directions excluded), cameras 54138969 55011271 58860488 60457274");
+        p.put("split", cfg.split().describe() + ", cameras 54138969 55011271 58860488 60457274");
         p.put("task", cfg.task().cliName());
         p.put("input_2d", cfg.input().label());
         p.put("stride", cfg.stride());

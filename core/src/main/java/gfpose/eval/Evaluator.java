@@ -20,17 +20,20 @@ public final class Evaluator {
 
     public Evaluator(EvalConfig cfg) { this.cfg = cfg; }
 
-    /** Evaluates the test split (stride and limit from the config), streaming one sequence at a time. */
+    /** Evaluates the configured split (stride and limit from the config), streaming one sequence at a time. */
     public EvalResult run(H36mDataset data, Predictor predictor, ProgressListener progress) {
         long total = 0;
-        for (var s : data.sequences(Split.TEST)) total += 4L * data.frames(s);
+        for (var s : data.sequences(cfg.split())) {
+            int n = data.frames(s);
+            total += 4L * (cfg.split().endFrame(n) - cfg.split().firstFrame(n));
+        }
         total = (total + cfg.stride() - 1) / cfg.stride();
         if (cfg.limit() > 0) total = Math.min(total, cfg.limit());
         EvalResult.Builder acc = new EvalResult.Builder(cfg);
         List<Sample> batch = new ArrayList<>(cfg.batchSize());
         long[] done = {0};
         final long tot = total;
-        data.forEachSample(Split.TEST, cfg.stride(), cfg.limit(), s -> {
+        data.forEachSample(cfg.split(), cfg.stride(), cfg.limit(), s -> {
             batch.add(s);
             if (batch.size() == cfg.batchSize()) { done[0] = runBatch(batch, done[0], predictor, acc); batch.clear(); progress.update(done[0], tot); }
         });

@@ -67,7 +67,8 @@ public final class PosePrior implements AutoCloseable {
      * 2-D -> 3-D estimation (GFPose {@code est}). {@code uv[p]} has 34 values (u, v per joint) in pixels.
      * Mask 1 with the depth column 0; x_T from the prior.
      * @param observed null, or per pose 17 flags; a joint with false is masked out of the condition
-     *                 (and, if any joint is missing, observed u, v are imputed as in {@code comp2d})
+     *                 (and, if any joint is missing and {@link SampleOptions#impute2d()}, observed u, v are imputed as
+     *                 in {@code comp2d})
      */
     public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt) {
         return estimate(uv, observed, size, opt, 0);
@@ -90,7 +91,7 @@ public final class PosePrior implements AutoCloseable {
                 if (obs[j]) { mask[3 * j] = 1; mask[3 * j + 1] = 1; }  // depth column stays 0
                 else { missing = true; c[3 * j] = 0; c[3 * j + 1] = 0; }
             }
-            jobs.add(new TaskSampler.Job(c, mask, missing ? mask : null, null));  // comp2d: impute observed u, v
+            jobs.add(new TaskSampler.Job(c, mask, missing && opt.impute2d() ? mask : null, null));  // comp2d: impute observed u, v
         }
         return toImage(space, engine.run(jobs, opt, fromPrior(opt), firstPose));
     }

@@ -26,7 +26,9 @@ final class Checkpoint {
     private static final String[] GROUPS = {"param/", "adam_m/", "adam_v/", "ema/"};
 
     record State(TrainConfig config, long step, long samples, long epoch, int offset, int dataSize,
-                 Map<String, float[]> params, Map<String, float[]> adamM, Map<String, float[]> adamV, Map<String, float[]> ema) {}
+                 Map<String, float[]> params, Map<String, float[]> adamM, Map<String, float[]> adamV, Map<String, float[]> ema) {
+        State withConfig(TrainConfig c) { return new State(c, step, samples, epoch, offset, dataSize, params, adamM, adamV, ema); }
+    }
 
     static void write(Path file, State s) {
         Map<String, String> meta = new LinkedHashMap<>(s.config().toMetadata());

@@ -21,17 +21,24 @@ public final class H36mSource implements TrainingSource {
     private H36mSource(String description) { this.description = description; }
 
     /**
-     * Reads every {@code stride}-th training item (1 = all, ~1.56M) of the folder.
+     * Reads every {@code stride}-th training item (1 = all, ~1.46M) of the folder.
      *
      * @throws GfposeException when the folder or one of its files is missing or unreadable
      */
-    public static H36mSource load(Path dir, int stride) {
-        H36mSource s = new H36mSource("Human3.6M train " + dir + (stride > 1 ? " every " + stride : ""));
+    public static H36mSource load(Path dir, int stride) { return load(dir, Split.TRAIN, stride); }
+
+    /**
+     * Reads every {@code stride}-th item of a training-subject split: {@link Split#TRAIN} (all) or {@link Split#FIT}
+     * (without the validation tail).
+     */
+    public static H36mSource load(Path dir, Split split, int stride) {
+        if (split != Split.TRAIN && split != Split.FIT) throw new GfposeException("train: cannot train on the " + split.describe());
+        H36mSource s = new H36mSource("Human3.6M " + split.name().toLowerCase(java.util.Locale.ROOT) + " " + dir + (stride > 1 ? " every " + stride : ""));
         s.poses = new float[1 << 20];
         s.dets = new float[1 << 20];
         s.observedBits = new int[1 << 16];
         try (H36mDataset ds = H36mDataset.open(dir)) {
-            ds.forEachSample(Split.TRAIN, stride, 0, sample -> {
+            ds.forEachSample(split, stride, 0, sample -> {
                 int n = s.size;
                 if ((n + 1) * P > s.poses.length) s.poses = Arrays.copyOf(s.poses, s.poses.length * 2);
                 if ((n + 1) * D > s.dets.length) s.dets = Arrays.copyOf(s.dets, s.dets.length * 2);

@@ -5,8 +5,8 @@ import gfpose.skeleton.Skeleton;
 
 /**
  * Turns one training item into one row of the loss: t, z, x_t, τ, the condition and the condition mask, all
- * drawn from the row's own stream in a fixed order (t, z, flip, 3-D coin, GT-2-D coin, pose/part/joint masking;
- * dropout follows inside the network), so a row never depends on its batch or on the thread count.
+ * drawn from the row's own stream in a fixed order (t, z, flip, 3-D coin, GT-2-D coin, pose/part/joint masking, the GT
+ * 2-D pixel noise when enabled; dropout follows inside the network), so a row never depends on its batch or on the thread count.
  */
 final class SampleMaker {
     /** Network space = normalised image frame × 30 ({@code training.data_scale}). */
@@ -23,7 +23,8 @@ final class SampleMaker {
 
     /** Per-thread scratch for one item. */
     static final class Scratch {
-        final float[] pose = new float[D], det = new float[2 * J], gt = new float[2 * J], x0 = new float[D], c = new float[D];
+        final float[] pose = new float[D], det = new float[2 * J], gt = new float[2 * J], x0 = new float[D], c = new float[D],
+                noise = new float[2 * J];
         final boolean[] observed = new boolean[J];
     }
 
@@ -59,6 +60,15 @@ final class SampleMaker {
         }
         for (int j = 0; j < J; j++) if (rng.nextDouble() < cfg.maskJoint()) zeroJoint(mask, r, j);
         if (all) java.util.Arrays.fill(mask, r * D, (r + 1) * D, 0f);
+        if (gt2d && !cond3d && cfg.gt2dNoise() > 0) {
+            // drawn last, and only when enabled, so runs without it keep every earlier draw (and their dropout masks)
+            rng.fillGaussian(s.noise, 0, 2 * J);
+            float k = cfg.gt2dNoise() / 1000f * 2f * DATA_SCALE; // pixels to network units, as normalise() scales
+            for (int j = 0; j < J; j++) {
+                s.c[3 * j] += k * s.noise[2 * j];
+                s.c[3 * j + 1] += k * s.noise[2 * j + 1];
+            }
+        }
         float m = SubVp.mean(t), sd = SubVp.std(t);
         for (int i = 0; i < D; i++) {
             xt[r * D + i] = m * s.x0[i] + sd * z[r * D + i];

@@ -24,10 +24,17 @@ import java.util.Map;
  * @param gt2dProb   probability of a ground-truth instead of a detected 2-D condition (0: detections only)
  * @param flip       mirror condition and target together with probability ½
  * @param seed       seeds initialisation, data order and every per-sample draw
+ * @param gt2dNoise  sigma (pixels, 1000-px image frame) of Gaussian noise added to a ground-truth 2-D condition, so that
+ *                   GT conditions look like detections (0: none)
+ * @param decayFrom  the learning rate falls linearly from its peak at step {@code decayFrom} to 0 at step {@code decayTo}
+ *                   (a cool-down; 0 and 0: constant after the warm-up). Open-ended runs stay constant and add the
+ *                   cool-down when resumed for their last stretch.
+ * @param decayTo    end of the cool-down
  */
 public record TrainConfig(ModelConfig model, int batch, float lr, int warmup, float beta1, float beta2, float adamEps,
                           float clip, float emaRate, float dropout, float maskPose, float maskPart, float maskJoint,
-                          float cond3dProb, float gt2dProb, boolean flip, long seed) {
+                          float cond3dProb, float gt2dProb, boolean flip, long seed, float gt2dNoise, long decayFrom,
+                          long decayTo) {
 
     public TrainConfig {
         if (batch < 1) throw new GfposeException("train: batch must be >= 1, got " + batch);
@@ -41,6 +48,17 @@ public record TrainConfig(ModelConfig model, int batch, float lr, int warmup, fl
         prob("mask-joint", maskJoint);
         prob("cond-3d-prob", cond3dProb);
         prob("gt2d-prob", gt2dProb);
+        if (!(gt2dNoise >= 0 && gt2dNoise <= 1000)) throw new GfposeException("train: --gt2d-noise must be in [0, 1000] pixels, got " + gt2dNoise);
+        if (decayFrom < 0 || decayTo < decayFrom || (decayTo == decayFrom && decayTo != 0)) {
+            throw new GfposeException("train: the cool-down must satisfy 0 <= --decay-from < --decay-to, got " + decayFrom + " and " + decayTo);
+        }
+    }
+
+    /** Learning rate of optimiser step {@code step} (0-based): linear warm-up, constant, then the optional cool-down. */
+    public double lrAt(long step) {
+        double f = warmup == 0 ? 1.0 : Math.min((double) step / warmup, 1.0);
+        if (decayTo > 0 && step >= decayFrom) f *= Math.max(0.0, (double) (decayTo - step) / (decayTo - decayFrom));
+        return lr * f;
     }
 
     private static void prob(String name, float p) {
@@ -50,20 +68,24 @@ public record TrainConfig(ModelConfig model, int batch, float lr, int warmup, fl
     /** The reference settings for a model of this shape. */
     public static TrainConfig defaults(ModelConfig model) {
         return new TrainConfig(model, 1000, 2e-4f, 5000, 0.9f, 0.999f, 1e-8f, 1f, 0.9999f, 0.25f, 0.1f, 0.1f, 0.1f,
-                0.1f, 0f, false, 0L);
+                0.1f, 0f, false, 0L, 0f, 0L, 0L);
     }
 
-    public TrainConfig withBatch(int b) { return new TrainConfig(model, b, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed); }
+    public TrainConfig withBatch(int b) { return new TrainConfig(model, b, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, decayFrom, decayTo); }
 
-    public TrainConfig withLr(float v, int warm) { return new TrainConfig(model, batch, v, warm, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed); }
+    public TrainConfig withLr(float v, int warm) { return new TrainConfig(model, batch, v, warm, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, decayFrom, decayTo); }
 
-    public TrainConfig withSeed(long s) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, s); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, s, gt2dNoise, decayFrom, decayTo); }
 
-    public TrainConfig withDropout(float p) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, p, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed); }
+    public TrainConfig withDropout(float p) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, p, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, decayFrom, decayTo); }
 
-    public TrainConfig withMasking(float pose, float part, float joint) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, pose, part, joint, cond3dProb, gt2dProb, flip, seed); }
+    public TrainConfig withMasking(float pose, float part, float joint) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, pose, part, joint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, decayFrom, decayTo); }
 
-    public TrainConfig withConditions(float p3d, float pGt2d, boolean f) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, p3d, pGt2d, f, seed); }
+    public TrainConfig withConditions(float p3d, float pGt2d, boolean f) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, p3d, pGt2d, f, seed, gt2dNoise, decayFrom, decayTo); }
+
+    public TrainConfig withAugmentation(float noisePx) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, noisePx, decayFrom, decayTo); }
+
+    public TrainConfig withCooldown(long from, long to) { return new TrainConfig(model, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, from, to); }
 
     /** String metadata for checkpoints (floats as exact hex). */
     public Map<String, String> toMetadata() {
@@ -84,6 +106,9 @@ public record TrainConfig(ModelConfig model, int batch, float lr, int warmup, fl
         m.put("train.gt2d_prob", Float.toHexString(gt2dProb));
         m.put("train.flip", Boolean.toString(flip));
         m.put("train.seed", Long.toString(seed));
+        m.put("train.gt2d_noise", Float.toHexString(gt2dNoise));
+        m.put("train.decay_from", Long.toString(decayFrom));
+        m.put("train.decay_to", Long.toString(decayTo));
         return m;
     }
 
@@ -96,7 +121,10 @@ public record TrainConfig(ModelConfig model, int batch, float lr, int warmup, fl
                     f(m, "train.ema_rate", where), f(m, "train.dropout", where), f(m, "train.mask_pose", where),
                     f(m, "train.mask_part", where), f(m, "train.mask_joint", where), f(m, "train.cond_3d_prob", where),
                     f(m, "train.gt2d_prob", where), Boolean.parseBoolean(get(m, "train.flip", where)),
-                    Long.parseLong(get(m, "train.seed", where)));
+                    Long.parseLong(get(m, "train.seed", where)),
+                    // absent in checkpoints written before these settings existed: their runs had neither
+                    Float.parseFloat(m.getOrDefault("train.gt2d_noise", "0")),
+                    Long.parseLong(m.getOrDefault("train.decay_from", "0")), Long.parseLong(m.getOrDefault("train.decay_to", "0")));
         } catch (NumberFormatException e) {
             throw new GfposeException(where + ": bad training metadata (" + e.getMessage() + ")", e);
         }

@@ -73,8 +73,19 @@ public final class Trainer implements AutoCloseable {
      * @param expectModel if not null, the model shape the caller asked for; a different checkpoint is an error
      */
     public static Trainer resume(Path checkpoint, TrainingSource source, int threads, ModelConfig expectModel) {
+        return resume(checkpoint, source, threads, expectModel, 0, 0);
+    }
+
+    /**
+     * {@link #resume(Path, TrainingSource, int, ModelConfig)} with a new cool-down ({@link TrainConfig#decayFrom},
+     * {@link TrainConfig#decayTo}; 0 and 0 keep the checkpoint's): the one setting a resumed run may change, so that an
+     * open-ended run at constant learning rate can end with a cool-down (warm-up, stable, decay).
+     */
+    public static Trainer resume(Path checkpoint, TrainingSource source, int threads, ModelConfig expectModel,
+                                 long decayFrom, long decayTo) {
         checkThreads(threads);
         Checkpoint.State s = Checkpoint.read(checkpoint);
+        if (decayTo > 0) s = s.withConfig(s.config().withCooldown(decayFrom, decayTo));
         if (expectModel != null && !expectModel.equals(s.config().model())) {
             throw new GfposeException(checkpoint + ": checkpoint model (hidden " + s.config().model().hidden() + ", embed "
                     + s.config().model().embed() + ", blocks " + s.config().model().blocks() + ", groups "
@@ -112,10 +123,8 @@ public final class Trainer implements AutoCloseable {
     /** Samples consumed so far. */
     public long samples() { return samples; }
 
-    /** Learning rate of the next step: lr·min(step/warmup, 1). */
-    public double nextLr() {
-        return cfg.warmup() == 0 ? cfg.lr() : cfg.lr() * Math.min((double) step / cfg.warmup(), 1.0);
-    }
+    /** Learning rate of the next step ({@link TrainConfig#lrAt}). */
+    public double nextLr() { return cfg.lrAt(step); }
 
     /** One optimiser step on the next batch. */
     public StepStats step() {

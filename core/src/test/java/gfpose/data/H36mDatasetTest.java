@@ -42,6 +42,23 @@ class H36mDatasetTest {
     }
 
     @Test
+    void validationItemsAreTheTailOfEachTrainingSequence() {
+        need();
+        Sequence first = data.sequences(Split.TRAIN).get(0);
+        int n = data.frames(first), tail = n - Split.VAL.firstFrame(n);
+        java.util.List<Sample> val = data.samples(Split.VAL, 1, tail + 3); // the first camera's tail, then the next camera's
+        for (int i = 0; i < tail; i++) {
+            assertThat(val.get(i).frame()).isEqualTo(Split.VAL.firstFrame(n) + i);
+            assertThat(val.get(i).sequence()).isEqualTo(first);
+        }
+        assertThat(val.get(tail).frame()).isEqualTo(Split.VAL.firstFrame(n));
+        assertThat(val.get(tail).camera()).isNotEqualTo(val.get(0).camera());
+        java.util.List<Sample> fit = data.samples(Split.FIT, 1, Split.FIT.endFrame(n) + 1);
+        assertThat(fit.get(Split.FIT.endFrame(n) - 1).frame()).isEqualTo(Split.FIT.endFrame(n) - 1);
+        assertThat(fit.get(Split.FIT.endFrame(n)).frame()).isZero(); // next camera: the tail was skipped
+    }
+
+    @Test
     void sampleRoundTripsToCameraMillimetres() {
         need();
         Sequence s = data.sequence("S9/Walking 1");

@@ -63,4 +63,44 @@ class TrainSampleTest {
         assertThat((double) joints / n).isCloseTo(expectJoints, org.assertj.core.data.Offset.offset(0.3));
         assertThat((double) whole / n).isBetween(0.08, 0.13);
     }
+
+    @Test
+    void gt2dNoiseMovesOnlyTheGroundTruthConditionsAndKeepsEveryOtherDraw() {
+        TrainConfig plain = TrainConfig.defaults(ModelConfig.of(8, 4, 0, 4)).withConditions(0.2f, 0.5f, true);
+        TrainConfig noisy = plain.withAugmentation(6f);
+        SyntheticSource src = new SyntheticSource(10, 4);
+        SampleMaker a = new SampleMaker(plain, src), b = new SampleMaker(noisy, src);
+        SampleMaker.Scratch sa = new SampleMaker.Scratch(), sb = new SampleMaker.Scratch();
+        float[][] ra = rows(), rb = rows();
+        double sum2 = 0;
+        int moved = 0, n = 0;
+        for (int i = 0; i < 600; i++) {
+            Rng ga = Rng.stream(3, i), gb = Rng.stream(3, i);
+            a.make(i % 10, ga, sa, 0, ra[0], ra[1], ra[2], ra[3], ra[4]);
+            b.make(i % 10, gb, sb, 0, rb[0], rb[1], rb[2], rb[3], rb[4]);
+            for (int k : new int[] {0, 1, 3, 4}) assertThat(rb[k]).isEqualTo(ra[k]); // x_t, tau, mask, z
+            boolean changed = false;
+            for (int j = 0; j < 17; j++) {
+                assertThat(rb[2][3 * j + 2]).isEqualTo(ra[2][3 * j + 2]);
+                for (int c = 0; c < 2; c++) {
+                    float d = rb[2][3 * j + c] - ra[2][3 * j + c];
+                    if (d != 0) changed = true;
+                    sum2 += d * d;
+                }
+            }
+            if (changed) {
+                moved++;
+                n += 34;
+                // a GT-2-D row: the noise-free condition is the target's (x, y)
+                for (int j = 0; j < 17; j++) assertThat(ra[2][3 * j]).isEqualTo(sa.x0[3 * j]);
+            } else {
+                assertThat(gb.nextLong()).isEqualTo(ga.nextLong()); // rows without noise drew nothing extra
+            }
+        }
+        // P(GT 2-D and not 3-D) = 0.5 x 0.8; sigma 6 px = 6 / 1000 x 2 x 30 network units
+        assertThat(moved).isBetween(200, 280);
+        assertThat(Math.sqrt(sum2 / n)).isCloseTo(0.36, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    private static float[][] rows() { return new float[][] {new float[D], new float[1], new float[D], new float[D], new float[D]}; }
 }

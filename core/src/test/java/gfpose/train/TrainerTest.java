@@ -119,4 +119,36 @@ class TrainerTest {
         float[][] g = {{3f, 4f}, {12f}};
         assertThat(Trainer.globalNorm(g)).isEqualTo(13.0);
     }
+
+    @Test
+    void coolDownFallsLinearlyToZeroAndCanBeAddedOnResume(@TempDir Path dir) {
+        TrainConfig cfg = TrainConfig.defaults(TINY).withLr(1e-3f, 4).withCooldown(10, 20);
+        assertThat(cfg.lrAt(0)).isZero();
+        assertThat(cfg.lrAt(2)).isCloseTo(0.5e-3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cfg.lrAt(9)).isEqualTo((double) 1e-3f);
+        assertThat(cfg.lrAt(15)).isCloseTo(0.5e-3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cfg.lrAt(20)).isZero();
+        assertThat(cfg.lrAt(25)).isZero();
+        assertThat(TrainConfig.fromMetadata(cfg.withAugmentation(6f).toMetadata(), "x")).isEqualTo(cfg.withAugmentation(6f));
+        assertThatThrownBy(() -> cfg.withCooldown(20, 10)).isInstanceOf(GfposeException.class).hasMessageContaining("cool-down");
+        // a checkpoint written before these settings existed reads as "none"
+        Map<String, String> old = new java.util.HashMap<>(TrainConfig.defaults(TINY).toMetadata());
+        old.keySet().removeAll(java.util.List.of("train.gt2d_noise", "train.decay_from", "train.decay_to"));
+        assertThat(TrainConfig.fromMetadata(old, "old")).isEqualTo(TrainConfig.defaults(TINY));
+
+        SyntheticSource data = new SyntheticSource(40, 9);
+        Path ckpt = dir.resolve("ckpt.safetensors");
+        try (Trainer t = Trainer.create(busy(), data, 1)) {
+            for (int i = 0; i < 3; i++) t.step();
+            t.saveCheckpoint(ckpt);
+        }
+        try (Trainer t = Trainer.resume(ckpt, data, 1, TINY, 3, 7)) {
+            assertThat(t.config().decayTo()).isEqualTo(7);
+            assertThat(t.step().lr()).isEqualTo((double) 1e-3f); // step index 3: the cool-down starts at its peak
+            assertThat(t.step().lr()).isCloseTo(0.75e-3, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        try (Trainer t = Trainer.resume(ckpt, data, 1, TINY)) {
+            assertThat(t.config()).isEqualTo(busy()); // no cool-down given: the checkpoint's settings
+        }
+    }
 }
