@@ -69,6 +69,11 @@ public final class EvalResult {
         fw.put("mpjpe_mm", r(m.get("mpjpe_min").frameWise()));
         fw.put("pa_mpjpe_mm", r(m.get("pa_min").frameWise()));
         doc.put("frame_wise", fw);
+        if (m.get("missing_min").count() > 0) {
+            doc.put("missing_joints_mpjpe_mm", r(m.get("missing_min").actionWise()));
+            doc.put("missing_joints_definition", "protocol-1 error over the joints the input lacked, per pose the best hypothesis for them, action-wise");
+        }
+        if (m.get("observed_min").count() > 0) doc.put("observed_joints_mpjpe_mm", r(m.get("observed_min").actionWise()));
         if (m.get("in_mpjpe").count() > 0) {
             doc.put("input_mpjpe_mm", r(m.get("in_mpjpe").actionWise()));
             doc.put("input_pa_mpjpe_mm", r(m.get("in_pa").actionWise()));
@@ -134,6 +139,13 @@ public final class EvalResult {
         b.append(String.format(Locale.ROOT, "| **average (action-wise)** | %d | **%.1f** | **%.1f** |%n", count, mpjpe(), paMpjpe()));
         b.append(String.format(Locale.ROOT, "| average (frame-wise) | %d | %.1f | %.1f |%n", count, m.get("mpjpe_min").frameWise(), m.get("pa_min").frameWise()));
         b.append(String.format(Locale.ROOT, "%nPCK@150: %.1f %%, AUC: %.1f %%%n", 100 * m.get("pck").actionWise(), 100 * m.get("auc").actionWise()));
+        if (m.get("missing_min").count() > 0) {
+            b.append(String.format(Locale.ROOT, "Missing joints (the input lacked them; %d poses): MPJPE %.1f mm; observed joints %.1f mm%n",
+                    m.get("missing_min").count(), m.get("missing_min").actionWise(), m.get("observed_min").actionWise()));
+        }
+        if (m.get("in_mpjpe").count() > 0) {
+            b.append(String.format(Locale.ROOT, "Noisy input: MPJPE %.1f mm, PA-MPJPE %.1f mm%n", m.get("in_mpjpe").actionWise(), m.get("in_pa").actionWise()));
+        }
         b.append(String.format(Locale.ROOT, "%nProtocol: task %s; 2-D input %s; stride %d; joint set h36m17; Procrustes %s; "
                 + "min over %d hypotheses (sampler %s, %d steps); action-wise average.%n", cfg.task().cliName(), cfg.input().label(),
                 cfg.stride(), cfg.procrustes().label(), hypotheses, cfg.model().sampler(), cfg.model().steps()));
@@ -146,7 +158,7 @@ public final class EvalResult {
     /** Accumulates per-pose results. Not thread-safe. */
     static final class Builder {
         static final String[] KEYS = {"mpjpe_min", "mpjpe_mean", "mpjpe_median", "pa_min", "pa_mean", "pa_median",
-            "pa_other_min", "rr_min", "n_min", "pck", "auc", "in_mpjpe", "in_pa"};
+            "pa_other_min", "rr_min", "n_min", "pck", "auc", "in_mpjpe", "in_pa", "missing_min", "observed_min"};
         private final EvalConfig cfg;
         private final Map<String, ActionAverage> m = new LinkedHashMap<>();
         private final double[] joints = new double[Skeleton.JOINTS];
@@ -158,8 +170,11 @@ public final class EvalResult {
             for (String key : KEYS) m.put(key, new ActionAverage());
         }
 
-        /** One pose: its hypotheses (image frame) and, for denoise, the noisy input (image frame). */
-        void add(Sample s, float[][] hyps, float[] noisyInput) {
+        /**
+         * One pose: its hypotheses (image frame), for denoise the noisy input (image frame), and which joints the input
+         * observed (null: not a conditional task), so that the error on the joints it lacked is reported apart.
+         */
+        void add(Sample s, float[][] hyps, float[] noisyInput, boolean[] observed) {
             if (k < 0) k = hyps.length;
             else if (k != hyps.length) throw new gfpose.GfposeException("predictor returned " + hyps.length + " hypotheses, earlier " + k);
             Procrustes.Variant v = cfg.procrustes();
@@ -193,12 +208,31 @@ public final class EvalResult {
             for (int j = 0; j < e.length; j++) joints[j] += e[j];
             m.get("pck").add(a, PoseMetrics.pck(best, gt, PoseMetrics.PCK_THRESHOLD));
             m.get("auc").add(a, PoseMetrics.auc(best, gt));
+            if (observed != null) {
+                // per pose, the best hypothesis for each subset: what min-of-K means for the joints asked for
+                double missing = Double.POSITIVE_INFINITY, seen = Double.POSITIVE_INFINITY;
+                for (int h = 0; h < n; h++) {
+                    double[] ej = PoseMetrics.perJoint(cams[h], gt);
+                    missing = Math.min(missing, meanOver(ej, observed, false));
+                    seen = Math.min(seen, meanOver(ej, observed, true));
+                }
+                if (!Double.isNaN(missing)) m.get("missing_min").add(a, missing);
+                if (!Double.isNaN(seen)) m.get("observed_min").add(a, seen);
+            }
             if (noisyInput != null) {
                 double[] in = ImageFrame.toCamera(noisyInput, 0, s.params());
                 m.get("in_mpjpe").add(a, PoseMetrics.mpjpe(in, gt));
                 m.get("in_pa").add(a, PoseMetrics.paMpjpe(in, gt, v));
             }
             count++;
+        }
+
+        /** Mean of e over the joints whose flag equals {@code which}; NaN when there are none. */
+        private static double meanOver(double[] e, boolean[] flags, boolean which) {
+            double sum = 0;
+            int k = 0;
+            for (int j = 0; j < e.length; j++) if (flags[j] == which) { sum += e[j]; k++; }
+            return k == 0 ? Double.NaN : sum / k;
         }
 
         EvalResult build() {

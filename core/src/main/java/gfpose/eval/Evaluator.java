@@ -67,7 +67,8 @@ public final class Evaluator {
             for (float[] h : out[i]) {
                 if (h == null || h.length != D) throw new GfposeException("predictor returned a hypothesis that is not 51 values for pose " + (first + i));
             }
-            acc.add(batch.get(i), out[i], cfg.task() == Task.DENOISE ? java.util.Arrays.copyOfRange(cond, i * D, (i + 1) * D) : null);
+            acc.add(batch.get(i), out[i], cfg.task() == Task.DENOISE ? java.util.Arrays.copyOfRange(cond, i * D, (i + 1) * D) : null,
+                    cfg.task() == Task.GENERATE ? null : java.util.Arrays.copyOfRange(obs, i * J, (i + 1) * J));
         }
         return first + n;
     }

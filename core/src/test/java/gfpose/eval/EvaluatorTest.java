@@ -86,6 +86,32 @@ class EvaluatorTest {
     }
 
     @Test
+    void missingJointsAreScoredApartFromTheObservedOnes() {
+        List<Sample> s = samples(6);
+        // the predictor copies the observed joints and puts every missing joint 100 px to the right of the truth
+        Predictor p = (first, cond, obs) -> {
+            int n = obs.length / 17;
+            float[][][] out = new float[n][1][];
+            for (int i = 0; i < n; i++) {
+                float[] x = s.get((int) first + i).pose3d().clone();
+                for (int j = 0; j < 17; j++) if (!obs[17 * i + j]) x[3 * j] += 100;
+                out[i][0] = x;
+            }
+            return out;
+        };
+        EvalResult r = new Evaluator(cfg(Task.COMPLETE3D, MissingJoints.parse("l_elbow,r_knee"), 0)).run(s, p, ProgressListener.none());
+        assertThat(r.metric("observed_min").actionWise()).isCloseTo(0, within(1e-3));
+        double missing = r.metric("missing_min").actionWise();
+        assertThat(missing).isGreaterThan(50);
+        // two of 17 joints are off: the all-joint figure is the missing-joint figure diluted by 2/17
+        assertThat(r.mpjpe()).isCloseTo(missing * 2 / 17, within(1e-6 * missing));
+        assertThat(r.toJson()).containsKey("missing_joints_mpjpe_mm");
+        assertThat(r.markdown()).contains("Missing joints");
+        EvalResult none = new Evaluator(cfg(Task.COMPLETE3D, MissingJoints.none(), 0)).run(s, p, ProgressListener.none());
+        assertThat(none.toJson()).doesNotContainKey("missing_joints_mpjpe_mm");
+    }
+
+    @Test
     void conditionsFollowTheTask() {
         Sample s = samples(1).get(0);
         float[] c = new float[51];
