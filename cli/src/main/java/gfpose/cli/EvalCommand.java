@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -83,6 +84,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Denoise: diffusion time the noisy pose starts at. Default: ${DEFAULT-VALUE}.")
     double t0;
 
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1000",
+            description = "generate: number of samples measured (bone lengths, symmetry, nearest reference pose). Default: ${DEFAULT-VALUE}.")
+    int count;
+
     @Option(names = "--procrustes", paramLabel = "proper|reflect", defaultValue = "reflect",
             description = "PA-MPJPE alignment: proper (det=+1, community standard) or reflect (GFPose's). Default: ${DEFAULT-VALUE}.")
     String procrustes;
@@ -96,7 +101,7 @@ final class EvalCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--baseline", paramLabel = "gt|flat",
-            description = "No model: gt (ground truth as prediction, must score 0) or flat (the 2-D input with zero depth).")
+            description = "No model: gt (ground truth as prediction, must score 0), flat (the 2-D input with zero depth); for --task generate: noise or train.")
     String baseline;
 
     @Option(names = "--detection-error", description = "No model: pixel error of the SH detections against the projected ground truth.")
@@ -127,6 +132,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (t == Task.GENERATE) return generation(stdout);
         if ("gt".equals(baseline)) { // the complete3d condition without missing joints is the GT pose itself
             t = Task.COMPLETE3D;
             miss = MissingJoints.none();
@@ -174,8 +180,35 @@ final class EvalCommand implements Callable<Integer> {
         sampling.validate();
         if (!(noise >= 0) || Double.isInfinite(noise)) throw usage("--noise must be a finite number >= 0, got " + noise);
         if (!(t0 > 1e-3) || t0 > 1) throw usage("--t0 must be in (0.001, 1], got " + t0);
-        if (baseline != null && !baseline.equals("gt") && !baseline.equals("flat")) throw usage("--baseline: expected gt or flat, got '" + baseline + "'");
+        boolean gen = Task.parse(task) == Task.GENERATE;
+        if (baseline != null && !(gen ? List.of("noise", "train") : List.of("gt", "flat")).contains(baseline)) {
+            throw usage("--baseline: expected " + (gen ? "noise or train (with --task generate)" : "gt or flat") + ", got '" + baseline + "'");
+        }
+        if (count < 1) throw usage("--count must be at least 1, got " + count);
         if (baseline != null && detectionError) throw usage("--baseline and --detection-error are separate runs; give one");
+    }
+
+    /** {@code --task generate}: plausibility of unconditional samples against the split's poses. */
+    private int generation(PrintWriter stdout) {
+        Path w = baseline == null ? weights.resolve() : null;
+        Split sp = parseSplit(split);
+        SampleOptions opt = sampling.sampleOptions(1.0, false);
+        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        if (w != null) {
+            model.put("steps", opt.steps());
+            model.put("sampler", Cli.lower(opt.sampler()));
+            model.put("weights", w.toString());
+            model.put("weights_sha256", WeightsOption.sha256(w));
+        }
+        model.put("seed", opt.seed());
+        try (H36mDataset d = EvalData.open(EvalData.resolve(data), sp, false);
+             PosePrior prior = w == null ? null : PosePrior.load(w)) {
+            EvalGeneration.Report r = EvalGeneration.run(d, sp, stride, count, batch, baseline, prior, opt, model, progress());
+            stdout.print(r.markdown());
+            stdout.flush();
+            if (out != null) AtomicFile.writeString(out, Json.write(r.toJson(), 2) + "\n");
+        }
+        return 0;
     }
 
     private Split parseSplit(String s) {
