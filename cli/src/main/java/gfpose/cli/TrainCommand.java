@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the GFPose score network by denoising score matching (sub-VP SDE) on the Human3.6M",
                 "training subjects (S1 S5 S6 S7 S8). Writes checkpoint.safetensors, ema.safetensors (the weights to",
-                "use), train.csv and loss.svg into --out every --checkpoint-minutes and at the end."})
+                "use), live.safetensors (the current weights), train.csv and loss.svg into --out every --checkpoint-minutes",
+                "and at the end. --holdout keeps the validation tail (eval --split val) out of training."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Human3.6M folder (default: GFPOSE_DATA or <shared>/data/h36m).")
     String data;
@@ -68,6 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gt2d-noise", paramLabel = "PX", defaultValue = "0", description = "Gaussian pixel noise on GT 2-D conditions (default: ${DEFAULT-VALUE}).") float gt2dNoise;
     @Option(names = "--decay-from", paramLabel = "STEP", defaultValue = "0", description = "Cool-down: the learning rate falls linearly from STEP ...") long decayFrom;
     @Option(names = "--decay-to", paramLabel = "STEP", defaultValue = "0", description = "... to 0 at STEP (default: no cool-down; may be given with --resume).") long decayTo;
+    @Option(names = "--ema-rate", defaultValue = "0.9999", description = "EMA decay per step (default: ${DEFAULT-VALUE}).") float emaRate;
     @Option(names = "--flip", description = "Mirror condition and target together with probability 1/2.") boolean flip;
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--threads", description = "Worker threads (default: all cores).") Integer threads;
@@ -91,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
             trainer = Trainer.resume(ckpt, source, nThreads, null, decayFrom, decayTo);
             checkExplicitModel(ckpt, trainer.config().model());
         } else {
-            TrainConfig cfg = new TrainConfig(model, batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f, 0.9999f, dropout, maskPose,
+            TrainConfig cfg = new TrainConfig(model, batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f, emaRate, dropout, maskPose,
                     maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo);
             if (init != null) {
                 ScoreNet start = ScoreNet.load(init);
@@ -99,7 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
                     throw new GfposeException(init + ": weights are " + start.config() + ", not the requested " + model);
                 }
                 trainer = Trainer.fineTune(new TrainConfig(start.config(), batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f,
-                        0.9999f, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo), start, source, nThreads);
+                        emaRate, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo), start, source, nThreads);
             } else {
                 trainer = Trainer.create(cfg, source, nThreads);
             }

@@ -8,11 +8,13 @@ import java.util.Locale;
 
 /**
  * Runs a {@link Trainer} to a step or time budget, writing into one folder: {@code checkpoint.safetensors}
- * (full state), {@code ema.safetensors} (the EMA weights, loadable as a ScoreNet), {@code train.csv} and
+ * (full state), {@code ema.safetensors} (the EMA weights, loadable as a ScoreNet), {@code live.safetensors} (the
+ * current, non-averaged weights: at the end of a cool-down they can beat a long EMA), {@code train.csv} and
  * {@code loss.svg}, every {@code checkpointSeconds} and at the end, each atomically.
  */
 public final class TrainingRun {
-    public static final String CHECKPOINT = "checkpoint.safetensors", EMA = "ema.safetensors", CSV = "train.csv", PLOT = "loss.svg";
+    public static final String CHECKPOINT = "checkpoint.safetensors", EMA = "ema.safetensors", LIVE = "live.safetensors",
+            CSV = "train.csv", PLOT = "loss.svg";
 
     private TrainingRun() {}
 
@@ -70,6 +72,7 @@ public final class TrainingRun {
     private static void save(Trainer t, Path out, TrainLog log, String title) {
         t.saveCheckpoint(out.resolve(CHECKPOINT));
         t.saveEma(out.resolve(EMA));
+        t.network().save(out.resolve(LIVE));
         log.flush();
         LossPlot.write(out.resolve(PLOT), log.rows(), title);
     }
