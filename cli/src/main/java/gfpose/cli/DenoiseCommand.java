@@ -5,26 +5,40 @@ import gfpose.skeleton.Skeleton;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
+import gfpose.sde.SubVpSde;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gfpose denoise}: pull noisy 3-D poses towards the prior (GFPose den: reverse process from t0). */
 @Command(name = "denoise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Denoise complete 3-D poses [u, v, z] by running the reverse process from --t0."})
+        description = {"Denoise complete 3-D poses [u, v, z] by running the reverse process from the diffusion time whose",
+                "noise matches --sigma (or from --t0)."})
 final class DenoiseCommand extends TaskCommand {
     @Mixin InputOptions in;
 
-    @Option(names = "--t0", paramLabel = "T", defaultValue = "0.05",
-            description = "Diffusion time the noisy pose is taken to be at (more noise: larger). Default: ${DEFAULT-VALUE}.")
-    double t0;
+    @Option(names = "--sigma", paramLabel = "PX", defaultValue = "5",
+            description = "Noise of the input poses (Gaussian sigma, pixels of the image): the reverse process starts where "
+                    + "the diffusion has that noise (5 px: t0 = 0.168 in a 1000-px image). Default: ${DEFAULT-VALUE}.")
+    double sigma;
+
+    @Option(names = "--t0", paramLabel = "T",
+            description = "Start the reverse process at this diffusion time instead (GFPose: 0.05, the default with --gfpose-dt).")
+    Double t0;
 
     @Override String task() { return "denoise"; }
 
     @Override
     double tStart() {
-        if (!(t0 > 1e-3) || t0 > 1) throw common.usage("--t0 must be in (0.001, 1], got " + t0);
-        return t0;
+        if (t0 != null && (!(t0 > 1e-3) || t0 > 1)) throw common.usage("--t0 must be in (0.001, 1], got " + t0);
+        if (!(sigma > 0) || Double.isInfinite(sigma)) throw common.usage("--sigma must be a positive number of pixels, got " + sigma);
+        return t0 != null ? t0 : 0.05;
+    }
+
+    @Override
+    SampleOptions adjust(SampleOptions opt, ImageSize size) {
+        if (t0 != null || opt.gfposeDenoiseDt()) return opt;
+        return opt.withTStart(PosePrior.denoiseStart(SubVpSde.GFPOSE, sigma, size));
     }
 
     @Override ImageSize imageSizeOption() { return in.imageSize; }

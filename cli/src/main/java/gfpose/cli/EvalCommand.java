@@ -16,7 +16,9 @@ import gfpose.eval.ProgressListener;
 import gfpose.eval.Task;
 import gfpose.io.AtomicFile;
 import gfpose.io.Json;
+import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
+import gfpose.sde.SubVpSde;
 import gfpose.task.SampleOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -80,9 +82,9 @@ final class EvalCommand implements Callable<Integer> {
             description = "Gaussian noise sigma (image-frame pixels) added for denoise. Default: ${DEFAULT-VALUE} (GFPose --std 5).")
     double noise;
 
-    @Option(names = "--t0", paramLabel = "T", defaultValue = "0.05",
-            description = "Denoise: diffusion time the noisy pose starts at. Default: ${DEFAULT-VALUE}.")
-    double t0;
+    @Option(names = "--t0", paramLabel = "T",
+            description = "Denoise: diffusion time the noisy pose starts at. Default: where the diffusion's noise matches --noise (GFPose: 0.05, the default with --gfpose-dt).")
+    Double t0;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "1000",
             description = "generate: number of samples measured (bone lengths, symmetry, nearest reference pose). Default: ${DEFAULT-VALUE}.")
@@ -145,7 +147,10 @@ final class EvalCommand implements Callable<Integer> {
         Split sp = parseSplit(split);
         try (H36mDataset d = EvalData.open(dir, sp, needDet)) {
             // GFPose denoises with the deterministic sampler whatever the hypothesis count
-            SampleOptions opt = sampling.sampleOptions(t == Task.DENOISE ? t0 : 1.0, t == Task.DENOISE);
+            SampleOptions opt = sampling.sampleOptions(1.0, t == Task.DENOISE);
+            if (t == Task.DENOISE) {
+                opt = opt.withTStart(t0 != null ? t0 : opt.gfposeDenoiseDt() ? 0.05 : PosePrior.denoiseStart(SubVpSde.GFPOSE, noise, ImageSize.GFPOSE));
+            }
             EvalConfig.ModelInfo model = baseline != null
                     ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
                     : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), Cli.lower(opt.sampler()), w.toString(), WeightsOption.sha256(w));
@@ -163,7 +168,7 @@ final class EvalCommand implements Callable<Integer> {
             protocol.put("data", d.dir().toAbsolutePath().normalize().toString());
             if (baseline == null) {
                 protocol.put("batch", batch);
-                if (t == Task.DENOISE) protocol.put("t0", t0);
+                if (t == Task.DENOISE) protocol.put("t0", opt.tStart());
             }
             stdout.print(result.markdown());
             stdout.flush();
@@ -179,7 +184,7 @@ final class EvalCommand implements Callable<Integer> {
         if (batch < 1) throw usage("--batch must be at least 1, got " + batch);
         sampling.validate();
         if (!(noise >= 0) || Double.isInfinite(noise)) throw usage("--noise must be a finite number >= 0, got " + noise);
-        if (!(t0 > 1e-3) || t0 > 1) throw usage("--t0 must be in (0.001, 1], got " + t0);
+        if (t0 != null && (!(t0 > 1e-3) || t0 > 1)) throw usage("--t0 must be in (0.001, 1], got " + t0);
         boolean gen = Task.parse(task) == Task.GENERATE;
         if (baseline != null && !(gen ? List.of("noise", "train") : List.of("gt", "flat")).contains(baseline)) {
             throw usage("--baseline: expected " + (gen ? "noise or train (with --task generate)" : "gt or flat") + ", got '" + baseline + "'");

@@ -39,6 +39,10 @@ public final class SamplingOptions {
                     + "--no-impute only conditions on them. Default: ${DEFAULT-VALUE}.")
     boolean impute;
 
+    @Option(names = "--gfpose-dt", description = "Denoise with GFPose's dt = -1/steps (integrates a whole time unit from t0 and moves the pose; "
+            + "for reproducing the official code). Default: dt = the grid's spacing.")
+    boolean gfposeDt;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads. Default: the number of cores.")
     Integer threads;
@@ -65,7 +69,7 @@ public final class SamplingOptions {
                 : deterministicDefault || hypotheses == 1 ? SamplerKind.DETERMINISTIC : SamplerKind.SDE;
         SampleOptions d = SampleOptions.defaults();
         return new SampleOptions(hypotheses, steps, kind, seed, tStart, d.tEnd(), snr, d.correctorSteps(),
-                threads == null ? d.threads() : threads, impute);
+                threads == null ? d.threads() : threads, impute, gfposeDt);
     }
 
     ParameterException usage(String message) {

@@ -30,6 +30,9 @@ abstract class TaskCommand implements Callable<Integer> {
         return 1.0;
     }
 
+    /** Options that depend on the image size (denoising's start time); the default keeps them. */
+    SampleOptions adjust(SampleOptions opt, ImageSize size) { return opt; }
+
     /** The {@code --image-size} option, or null; each command declares it, since its default differs. */
     abstract ImageSize imageSizeOption();
 
@@ -44,6 +47,7 @@ abstract class TaskCommand implements Callable<Integer> {
         SampleOptions opt = sampling.sampleOptions(tStart(), false);
         PoseDocument input = readInput();
         ImageSize size = imageSize(input);
+        opt = adjust(opt, size);
         Path weights = common.weights.resolve();
         String sha = WeightsOption.sha256(weights);
         float[][][] result;

@@ -154,6 +154,11 @@ class LauncherModelIT {
         Map<?, ?> doc = ok(out, "denoise", "-i", "in.json", "-o", out.toString(), "--t0", "0.05");
         checkDocument(doc, "denoise", 1, 1, "deterministic");
         assertThat(((Map<?, ?>) doc.get("settings")).get("t_start")).isEqualTo(0.05);
+        // without --t0 the start matches --sigma: 10 px in a 2000-px-wide image is 5 px of GFPose's frame (t0 0.168)
+        Files.writeString(dir.resolve("in2.json"), "{\"image_size\": [2000, 2000], \"poses\": [{\"keypoints\": " + keypoints(true) + "}]}");
+        Path out2 = dir.resolve("den2.json");
+        doc = ok(out2, "denoise", "-i", "in2.json", "-o", out2.toString(), "--sigma", "10");
+        assertThat(((Number) ((Map<?, ?>) doc.get("settings")).get("t_start")).doubleValue()).isBetween(0.167, 0.169);
     }
 
     @Test

@@ -17,9 +17,9 @@ import java.util.List;
  * given size, and root-relative depth in the same pixel units (see {@link PoseSpace}). A pose is 17 joints x 3
  * (or x 2 for 2-D input), joint-major. Results: {@code [pose][hypothesis][51]}.
  * <p>
- * Time grids: estimation, completion and generation use {@link TimeGrid#linspace} from {@code opt.tStart()} to
- * {@code opt.tEnd()} (GFPose's grid and dt = −1/N for the defaults); denoising uses {@link TimeGrid#gfpose}
- * (dt = −1/steps however short the span), as GFPose does.
+ * Time grids: every task uses {@link TimeGrid#linspace} from {@code opt.tStart()} to {@code opt.tEnd()} (GFPose's
+ * grid and dt = −1/N for the defaults). GFPose denoises with dt = −1/steps however short the span
+ * ({@link TimeGrid#gfpose}); that integrates a whole time unit and moves the pose, so it is only an option.
  * <p>
  * Randomness: row (pose p, hypothesis h) draws only from {@code Rng.stream(opt.seed(), (firstPose + p)·H + h)}.
  * A caller that samples many poses in several calls passes the global index of each call's first pose
@@ -127,7 +127,10 @@ public final class PosePrior implements AutoCloseable {
 
     /**
      * Denoising (GFPose {@code den}): start from the noisy pose itself (not a prior sample) at {@code opt.tStart()}
-     * ({@link SampleOptions#denoiseDefaults()}: 0.05), c = 0, mask 0, dt = −1/steps (GFPose keeps −1/N).
+     * ({@link SampleOptions#denoiseDefaults()}: 0.05), c = 0, mask 0. By default the pose is scaled into the t0
+     * marginal (x = m(t0)·y) and integrated on {@link TimeGrid#linspace} (dt = the grid's spacing); with
+     * {@link SampleOptions#gfposeDenoiseDt()} exactly as GFPose: x = y and dt = −1/steps. A pose with pixel noise of
+     * sigma σ (network units) matches the marginal at the t0 where std(t0) = m(t0)·σ ({@link #denoiseStart}).
      */
     public float[][][] denoise(float[][] xyz, ImageSize size, SampleOptions opt) {
         return denoise(xyz, size, opt, 0);
@@ -140,8 +143,17 @@ public final class PosePrior implements AutoCloseable {
         float[] zero = new float[D];
         boolean[] all = flags(null, 0);
         List<TaskSampler.Job> jobs = new ArrayList<>();
-        for (int p = 0; p < xyz.length; p++) jobs.add(new TaskSampler.Job(zero, zero, null, space.toNetwork(pose3d(xyz[p], p, all))));
-        return toImage(space, engine.run(jobs, opt, TimeGrid.gfpose(opt.tStart(), opt.tEnd(), opt.steps()), firstPose));
+        // GFPose starts from the noisy pose itself; the default starts from it scaled into the t0 marginal,
+        // x_t0 = m(t0)·y, as the forward process x_t = m(t)·x0 + std(t)·z would have it (without the scale the
+        // reverse drift expands the pose about the image centre by 1/m(t0): 1.5 % at t0 = 0.05, 23 % at 0.2)
+        float m = opt.gfposeDenoiseDt() ? 1f : (float) engine.sde().meanCoeff(opt.tStart());
+        for (int p = 0; p < xyz.length; p++) {
+            float[] start = space.toNetwork(pose3d(xyz[p], p, all));
+            for (int i = 0; i < D; i++) start[i] *= m;
+            jobs.add(new TaskSampler.Job(zero, zero, null, start));
+        }
+        return toImage(space, engine.run(jobs, opt, opt.gfposeDenoiseDt()
+                ? TimeGrid.gfpose(opt.tStart(), opt.tEnd(), opt.steps()) : fromPrior(opt), firstPose));
     }
 
     /** Unconditional generation of {@code count} poses x {@code opt.hypotheses()} (c = 0, mask 0). */
@@ -159,7 +171,26 @@ public final class PosePrior implements AutoCloseable {
         return toImage(space, engine.run(jobs, opt, fromPrior(opt), firstPose));
     }
 
-    /** The grid of the tasks that start from the prior (or, for completion, from it and the condition). */
+    /**
+     * The start time at which the sub-VP (or any) marginal has the noise of a pose with Gaussian pixel noise of
+     * {@code sigmaPx} (image pixels of {@code size}): std(t0) = m(t0)·σ, found by bisection on (t_end, 1].
+     */
+    public double denoiseStart(double sigmaPx, ImageSize size) { return denoiseStart(engine.sde(), sigmaPx, size); }
+
+    /** {@link #denoiseStart(double, ImageSize)} for a given SDE (before a model is loaded). */
+    public static double denoiseStart(Sde sde, double sigmaPx, ImageSize size) {
+        if (!(sigmaPx > 0) || Double.isInfinite(sigmaPx)) throw new GfposeException("noise sigma must be a positive number of pixels, got " + sigmaPx);
+        double sigma = sigmaPx / new PoseSpace(size).pixelsPerUnit();
+        double lo = 1e-4, hi = 1.0;
+        if (sde.std(hi) <= sde.meanCoeff(hi) * sigma) return hi;
+        for (int i = 0; i < 60; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (sde.std(mid) < sde.meanCoeff(mid) * sigma) lo = mid; else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** linspace(t_start, t_end, steps), dt its spacing: every task's grid (denoising too unless GFPose's dt is asked for). */
     private static TimeGrid fromPrior(SampleOptions opt) { return TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps()); }
 
     private static float[][][] toImage(PoseSpace space, float[][][] net) {

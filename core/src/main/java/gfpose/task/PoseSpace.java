@@ -53,6 +53,9 @@ public final class PoseSpace {
         }
     }
 
+    /** Image pixels per network unit (W / 2 / 30: 16.7 for GFPose's 1000-px frame). */
+    public double pixelsPerUnit() { return w / 2 / DATA_SCALE; }
+
     /** Convenience: a new network-space array for one image-frame pose. */
     public float[] toNetwork(float[] xyz) {
         float[] out = new float[Skeleton.DIM];

@@ -109,18 +109,34 @@ class PosePriorTest {
     }
 
     @Test
-    void denoiseStartsFromThePoseWithGfposeDt() {
-        // with a zero score only the drift acts: x ← x (1 − a(t_i)·dt), dt = −1/steps on the grid [0.05, 1e-3]
+    void denoiseStartsFromThePoseWithGfposeDtOrTheGridSpacing() {
+        // with a zero score only the drift acts: x ← x (1 − a(t_i)·dt) on the grid [0.05, 1e-3]
         PosePrior prior = PosePrior.of(SDE, (c, m, rows, pool) -> (x, n, t, out) -> java.util.Arrays.fill(out, 0, n * 51, 0f));
         PoseSpace s = new PoseSpace(SIZE);
         float[] net = new float[51];
         for (int i = 0; i < 51; i++) net[i] = (float) (0.3 * (i - 25));
-        float[][][] out = prior.denoise(new float[][] {s.toImage(net)}, SIZE, SampleOptions.denoiseDefaults().withSteps(50).withThreads(1));
         gfpose.sampling.TimeGrid g = gfpose.sampling.TimeGrid.linspace(0.05, 1e-3, 50);
-        double gain = 1;
-        for (int i = 0; i < 50; i++) gain *= 1 - SDE.driftCoeff(g.t(i)) / 50.0;
-        float[] got = s.toNetwork(out[0][0]);
-        for (int i = 0; i < 51; i++) assertThat(got[i]).isCloseTo((float) (net[i] * gain), within(1e-3f));
+        for (boolean literal : new boolean[] {true, false}) {
+            SampleOptions o = SampleOptions.denoiseDefaults().withSteps(50).withThreads(1).withGfposeDenoiseDt(literal);
+            float[][][] out = prior.denoise(new float[][] {s.toImage(net)}, SIZE, o);
+            // GFPose starts from the pose; the default from the pose scaled into the t0 marginal, m(t0)·y
+            double dt = literal ? 1.0 / 50 : (0.05 - 1e-3) / 49, gain = literal ? 1 : SDE.meanCoeff(0.05);
+            for (int i = 0; i < 50; i++) gain *= 1 - SDE.driftCoeff(g.t(i)) * dt;
+            float[] got = s.toNetwork(out[0][0]);
+            for (int i = 0; i < 51; i++) assertThat(got[i]).isCloseTo((float) (net[i] * gain), within(1e-3f));
+        }
+    }
+
+    @Test
+    void denoiseStartMatchesTheMarginalToThePixelNoise() {
+        PosePrior prior = PosePrior.of(SDE, (c, m, rows, pool) -> (x, n, t, out) -> java.util.Arrays.fill(out, 0, n * 51, 0f));
+        for (double px : new double[] {1, 5, 10}) {
+            double t0 = prior.denoiseStart(px, SIZE), sigma = px / new PoseSpace(SIZE).pixelsPerUnit();
+            assertThat(SDE.std(t0)).isCloseTo(SDE.meanCoeff(t0) * sigma, within(1e-9));
+        }
+        assertThat(prior.denoiseStart(5, ImageSize.GFPOSE)).isCloseTo(0.168, within(0.001));
+        assertThat(prior.denoiseStart(10, SIZE)).isGreaterThan(prior.denoiseStart(5, SIZE));
+        assertThatThrownBy(() -> prior.denoiseStart(0, SIZE)).isInstanceOf(gfpose.GfposeException.class).hasMessageContaining("sigma");
     }
 
     @Test
