@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import gfpose.task.PosePrior;
 import picocli.CommandLine.Option;
 
 /** The {@code --weights} option and how the default model file is found. */
 public final class WeightsOption {
     /** Relative location of the shipped model inside the install directory. */
-    static final String DEFAULT_RELATIVE = "weights/gfpose.safetensors";
+    static final String DEFAULT_RELATIVE = PosePrior.DEFAULT_WEIGHTS;
 
     @Option(names = "--weights", paramLabel = "FILE",
             description = "Model weights (safetensors). Default: " + DEFAULT_RELATIVE + " in the install directory.")
@@ -28,17 +29,14 @@ public final class WeightsOption {
         }
         Path def = defaultPath();
         if (!Files.isRegularFile(def)) {
-            throw new GfposeException("no model at " + def + ": no trained model is shipped yet; "
-                    + "pass --weights FILE (see README)");
+            throw new GfposeException("no model at " + def + ": the shipped model is missing from this installation; "
+                    + "pass --weights FILE");
         }
         return def;
     }
 
-    /** {@code weights/gfpose.safetensors} under {@code -Dgfpose.home} (set by the launcher), else the working directory. */
-    static Path defaultPath() {
-        String home = System.getProperty("gfpose.home");
-        return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).resolve(DEFAULT_RELATIVE);
-    }
+    /** {@link PosePrior#defaultWeights()}: under {@code -Dgfpose.home} (set by the launcher), else the working directory. */
+    static Path defaultPath() { return PosePrior.defaultWeights(); }
 
     /** Hex SHA-256 of a file, so outputs record exactly which model produced them. */
     public static String sha256(Path file) {

@@ -87,7 +87,7 @@ class CliCommandTest {
     }
 
     @Test
-    void missingDefaultWeightsSaysNoModelIsShipped() {
+    void missingDefaultWeightsNamesThePath() {
         String before = System.getProperty("gfpose.home");
         System.setProperty("gfpose.home", dir.toString());
         try {
@@ -95,9 +95,9 @@ class CliCommandTest {
             Run r = run("generate", "--steps", "5", "-o", out.toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.error()).isEqualTo("gfpose: no model at " + dir.resolve("weights/gfpose.safetensors")
-                    + ": no trained model is shipped yet; pass --weights FILE (see README)");
+                    + ": the shipped model is missing from this installation; pass --weights FILE");
             assertThat(out).doesNotExist();
-            assertThat(run("info").error()).contains("no trained model is shipped yet");
+            assertThat(run("info").error()).contains("the shipped model is missing");
         } finally {
             if (before == null) System.clearProperty("gfpose.home"); else System.setProperty("gfpose.home", before);
         }

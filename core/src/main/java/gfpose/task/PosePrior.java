@@ -56,6 +56,34 @@ public final class PosePrior implements AutoCloseable {
     /** Loads a safetensors weights file. */
     public static PosePrior load(Path weights) { return new PosePrior(ScoreNet.load(weights)); }
 
+    /** Where the shipped model is, inside an installation or a checkout. */
+    public static final String DEFAULT_WEIGHTS = "weights/gfpose.safetensors";
+
+    /**
+     * The shipped model's file: the system property {@code gfpose.weights} if set, else {@value #DEFAULT_WEIGHTS} under
+     * the system property {@code gfpose.home} (the CLI launcher sets it to the install directory), else under the
+     * working directory. The file need not exist.
+     */
+    public static Path defaultWeights() {
+        String w = System.getProperty("gfpose.weights");
+        if (w != null && !w.isBlank()) return Path.of(w);
+        String home = System.getProperty("gfpose.home");
+        return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).resolve(DEFAULT_WEIGHTS);
+    }
+
+    /**
+     * Loads the shipped model ({@link #defaultWeights()}).
+     *
+     * @throws GfposeException naming the path when there is no model there
+     */
+    public static PosePrior load() {
+        Path p = defaultWeights();
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new GfposeException("no model at " + p.toAbsolutePath() + " (set -Dgfpose.weights=FILE or -Dgfpose.home=DIR, or pass a path)");
+        }
+        return load(p);
+    }
+
     public ScoreNet network() {
         if (net == null) throw new IllegalStateException("this prior has no network");
         return net;

@@ -128,6 +128,23 @@ class PosePriorTest {
     }
 
     @Test
+    void loadWithoutAPathFindsTheDefaultModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String before = System.getProperty("gfpose.weights");
+        try {
+            java.nio.file.Path f = dir.resolve("m.safetensors");
+            System.setProperty("gfpose.weights", f.toString());
+            assertThat(PosePrior.defaultWeights()).isEqualTo(f);
+            assertThatThrownBy(PosePrior::load).isInstanceOf(gfpose.GfposeException.class).hasMessageContaining("m.safetensors");
+            gfpose.nn.ScoreNet.random(gfpose.nn.ModelConfig.of(16, 8, 1, 4), 1).save(f);
+            try (PosePrior p = PosePrior.load()) {
+                assertThat(p.network().config().hidden()).isEqualTo(16);
+            }
+        } finally {
+            if (before == null) System.clearProperty("gfpose.weights"); else System.setProperty("gfpose.weights", before);
+        }
+    }
+
+    @Test
     void denoiseStartMatchesTheMarginalToThePixelNoise() {
         PosePrior prior = PosePrior.of(SDE, (c, m, rows, pool) -> (x, n, t, out) -> java.util.Arrays.fill(out, 0, n * 51, 0f));
         for (double px : new double[] {1, 5, 10}) {
