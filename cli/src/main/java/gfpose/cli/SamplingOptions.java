@@ -34,9 +34,9 @@ public final class SamplingOptions {
             description = "Langevin corrector signal-to-noise ratio (pc only). Default: ${DEFAULT-VALUE}.")
     double snr;
 
-    @Option(names = "--impute", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "2-D input with missing joints: re-impute the observed u, v after every step (GFPose's comp2d); "
-                    + "--no-impute only conditions on them. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--impute", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "2-D input with missing joints: re-impute the observed u, v after every step (GFPose's comp2d) "
+                    + "instead of only conditioning on them (the default: better on validation data).")
     boolean impute;
 
     @Option(names = "--gfpose-dt", description = "Denoise with GFPose's dt = -1/steps (integrates a whole time unit from t0 and moves the pose; "

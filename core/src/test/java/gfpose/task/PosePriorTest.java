@@ -62,14 +62,16 @@ class PosePriorTest {
     }
 
     @Test
-    void missingJointsSwitchToComp2dWithImputation() {
+    void missingJointsSwitchToComp2dWithImputationWhenAsked() {
         Fake f = new Fake();
         float[][] in = uv(2, 2);
         boolean[][] obs = new boolean[2][17];
         for (boolean[] o : obs) java.util.Arrays.fill(o, true);
         obs[0][5] = false;
         in[0][10] = Float.NaN;  // a missing joint's value is ignored
-        float[][][] out = PosePrior.of(SDE, f).estimate(in, obs, SIZE, opt(SamplerKind.SDE).withHypotheses(3));
+        // the default only masks the missing joint: nothing is imputed, so observed u, v are sampled too
+        float[][][] plain = PosePrior.of(SDE, new Fake()).estimate(in, obs, SIZE, opt(SamplerKind.SDE).withHypotheses(3));
+        float[][][] out = PosePrior.of(SDE, f).estimate(in, obs, SIZE, opt(SamplerKind.SDE).withHypotheses(3).withImpute2d(true));
         float[] mask = f.masks.get(0);
         assertThat(mask[15]).isZero();
         assertThat(mask[16]).isZero();
@@ -86,6 +88,8 @@ class PosePriorTest {
             }
             assertThat(out[0][h][15]).isFinite();
         }
+        assertThat(plain[0][0][0]).isNotEqualTo(expect[0]);
+        assertThat(plain[0][0][15]).isFinite();
         // pose 1 has every joint: plain est, its u, v are sampled, not imputed
         float[] c1 = new float[51];
         s.uvToNetwork(in[1], 0, c1, 0);
