@@ -22,10 +22,19 @@ public final class Cli {
 
     private Cli() {}
 
-    /** Runs one command line; never calls {@code System.exit}, so tests can call it in-process. */
+    /**
+     * Runs one command line; never calls {@code System.exit}, so tests can call it in-process. A command that
+     * succeeded but could not write all of its standard output (disk full, the reader closed the pipe) fails with
+     * exit code 1.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return commandLine(out, err).execute(args);
+            int code = commandLine(out, err).execute(args);
+            if (out.checkError() && code == 0) { // checkError flushes first
+                err.println("gfpose: cannot write to standard output (disk full, or the reader closed the pipe)");
+                return EXIT_INPUT;
+            }
+            return code;
         } catch (Throwable t) { // errors raised outside picocli's own handlers (e.g. OutOfMemoryError)
             return report(t, err);
         } finally {

@@ -1,5 +1,7 @@
 package gfpose.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,9 @@ public final class Main {
             System.err.println("gfpose: run with --add-modules jdk.incubator.vector (use the ./gfpose launcher)");
             System.exit(2);
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // straight on the file descriptor: System.out (a PrintStream) would swallow a failed write (disk full, closed
+        // pipe), which Cli.run must see to report it and exit non-zero
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(Cli.run(args, out, err));
     }

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code gfpose train}: trains (or fine-tunes, or resumes) the GFPose prior on Human3.6M on the CPU. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -75,36 +78,34 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores).") Integer threads;
     @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "Checkpoint interval (default: ${DEFAULT-VALUE}).") double ckptMinutes;
 
+    @Spec CommandSpec spec;
+
     @Override public Integer call() {
-        if (steps == null && minutes == null) throw new GfposeException("train: give --steps or --minutes");
-        if (steps != null && steps < 1) throw new GfposeException("train: --steps must be >= 1, got " + steps);
-        if (minutes != null && !(minutes > 0)) throw new GfposeException("train: --minutes must be > 0, got " + minutes);
-        if (stride < 1) throw new GfposeException("train: --stride must be >= 1, got " + stride);
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        TrainingRun.prepareOutput(out);
-        TrainingSource source = source();
+        // every option is checked before any file is read or created: bad values are usage errors (exit 2)
+        int nThreads = validate();
         ModelConfig base = ModelConfig.GFPOSE;
-        ModelConfig model = ModelConfig.of(hidden != null ? hidden : base.hidden(), embed != null ? embed : base.embed(),
-                blocks != null ? blocks : base.blocks(), groups != null ? groups : base.groups());
+        ModelConfig model = usage(() -> ModelConfig.of(hidden != null ? hidden : base.hidden(), embed != null ? embed : base.embed(),
+                blocks != null ? blocks : base.blocks(), groups != null ? groups : base.groups()));
+        TrainConfig fresh = resume != null ? null : usage(() -> new TrainConfig(model, batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f,
+                emaRate, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo));
+        if (resume != null && (decayTo > 0 || decayFrom > 0)) usage(() -> TrainConfig.defaults(model).withCooldown(decayFrom, decayTo));
+        TrainingRun.checkOutput(out); // created only once training starts, so a failure before leaves no folder
         boolean explicitModel = hidden != null || embed != null || blocks != null || groups != null;
+        ScoreNet start = fresh != null && init != null ? ScoreNet.load(init) : null;
+        if (start != null && explicitModel && !start.config().equals(model)) {
+            throw new GfposeException(init + ": weights are " + start.config() + ", not the requested " + model);
+        }
+        TrainingSource source = source();
         Trainer trainer;
         if (resume != null) {
             Path ckpt = resume.isEmpty() ? out.resolve(TrainingRun.CHECKPOINT) : Path.of(resume);
             trainer = Trainer.resume(ckpt, source, nThreads, null, decayFrom, decayTo);
             checkExplicitModel(ckpt, trainer.config().model());
+        } else if (start != null) {
+            trainer = Trainer.fineTune(new TrainConfig(start.config(), batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f, emaRate, dropout,
+                    maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo), start, source, nThreads);
         } else {
-            TrainConfig cfg = new TrainConfig(model, batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f, emaRate, dropout, maskPose,
-                    maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo);
-            if (init != null) {
-                ScoreNet start = ScoreNet.load(init);
-                if (explicitModel && !start.config().equals(model)) {
-                    throw new GfposeException(init + ": weights are " + start.config() + ", not the requested " + model);
-                }
-                trainer = Trainer.fineTune(new TrainConfig(start.config(), batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f,
-                        emaRate, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo), start, source, nThreads);
-            } else {
-                trainer = Trainer.create(cfg, source, nThreads);
-            }
+            trainer = Trainer.create(fresh, source, nThreads);
         }
         try (trainer) {
             ModelConfig m = trainer.config().model();
@@ -117,6 +118,30 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Plain range checks; returns the thread count. */
+    private int validate() {
+        if (steps == null && minutes == null) throw usageError("give --steps or --minutes");
+        if (steps != null && steps < 1) throw usageError("--steps must be >= 1, got " + steps);
+        if (minutes != null && (!(minutes > 0) || minutes.isInfinite())) throw usageError("--minutes must be a positive number, got " + minutes);
+        if (stride < 1) throw usageError("--stride must be >= 1, got " + stride);
+        if (threads != null && threads < 1) throw usageError("--threads must be >= 1, got " + threads);
+        if (synthetic != null && synthetic < 1) throw usageError("--synthetic must be >= 1, got " + synthetic);
+        if (!(ckptMinutes > 0) || Double.isInfinite(ckptMinutes)) throw usageError("--checkpoint-minutes must be a positive number, got " + ckptMinutes);
+        if (batch > 1_000_000) throw usageError("--batch must be at most 1000000, got " + batch);
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Runs a constructor whose GfposeException describes a bad option value, as a usage error. */
+    private <T> T usage(java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (GfposeException e) {
+            throw usageError(e.getMessage().replaceFirst("^train: ", ""));
+        }
+    }
+
+    private ParameterException usageError(String message) { return new ParameterException(spec.commandLine(), message); }
+
     /** On resume the checkpoint decides the model; a model option that contradicts it is an error. */
     private void checkExplicitModel(Path ckpt, ModelConfig m) {
         String bad = hidden != null && hidden != m.hidden() ? "--hidden " + hidden + " (checkpoint: " + m.hidden() + ")"
@@ -128,7 +153,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     private TrainingSource source() {
         if (synthetic != null) {
-            if (synthetic < 1) throw new GfposeException("train: --synthetic must be >= 1, got " + synthetic);
             return new SyntheticSource(synthetic, seed);
         }
         Path dir = DataPaths.h36m(data);

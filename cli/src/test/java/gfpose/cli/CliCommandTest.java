@@ -40,6 +40,51 @@ class CliCommandTest {
     }
 
     @Test
+    void aFailedWriteToStandardOutputIsAnError() {
+        java.io.OutputStream full = new java.io.OutputStream() { // as /dev/full: every write fails
+            @Override public void write(int b) throws IOException { throw new IOException("No space left on device"); }
+        };
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"--help"}, new PrintWriter(new java.io.OutputStreamWriter(full)), new PrintWriter(err));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).containsExactly("gfpose: cannot write to standard output (disk full, or the reader closed the pipe)");
+    }
+
+    @Test
+    void outputToANonRegularFileIsRefused() throws IOException {
+        Path in = file("in.json", "{\"poses\": [{\"keypoints\": {\"pelvis\": [500, 500], \"head\": [500, 300]}}]}");
+        Path folder = Files.createDirectory(dir.resolve("out"));
+        Path model = dir.resolve("m.safetensors");
+        gfpose.nn.ScoreNet.random(gfpose.nn.ModelConfig.of(16, 8, 1, 4), 1).save(model);
+        Run r = run("estimate", "-i", in.toString(), "-o", folder.toString(), "--weights", model.toString(), "--steps", "2");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.error()).contains("out").contains("not a regular file");
+        assertThat(Files.isDirectory(folder)).isTrue();
+    }
+
+    @Test
+    void trainRejectsBadOptionValuesBeforeReadingDataOrCreatingTheFolder() {
+        Path out = dir.resolve("run");
+        String data = dir.resolve("no-data").toString();
+        String[][] bad = {
+            {"--steps", "10", "--lr", "-1"}, {"--steps", "10", "--dropout", "1.5"}, {"--steps", "0"}, {"--minutes", "-2"},
+            {"--steps", "10", "--batch", "1000000000"}, {"--steps", "10", "--mask-part", "2"}, {"--steps", "10", "--hidden", "0"},
+            {"--steps", "10", "--decay-from", "50", "--decay-to", "20"}, {"--steps", "10", "--threads", "0"}, {}};
+        for (String[] b : bad) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("train", "--out", out.toString(), "--data", data),
+                    java.util.Arrays.stream(b)).toArray(String[]::new);
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", b)).isEqualTo(2);
+            assertThat(r.error()).as(String.join(" ", b)).doesNotContain("no-data");
+            assertThat(out).doesNotExist();
+        }
+        Run r = run("train", "--out", out.toString(), "--data", data, "--steps", "10");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.error()).contains("no-data");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void helpListsEveryCommandOnStdout() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();

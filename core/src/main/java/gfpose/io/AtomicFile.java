@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,8 +19,15 @@ public final class AtomicFile {
     @FunctionalInterface
     public interface Writer { void write(OutputStream out) throws IOException; }
 
+    /**
+     * Writes {@code target} through a temporary sibling and a rename. A target that exists and is not a regular
+     * file (a device such as /dev/null, a FIFO, a folder or a symbolic link) is refused, never replaced.
+     */
     public static void write(Path target, Writer body) {
         Path abs = target.toAbsolutePath();
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+            throw new GfposeException(target + ": exists and is not a regular file (" + kind(abs) + "); refusing to replace it");
+        }
         Path dir = abs.getParent();
         Path tmp = null;
         try {
@@ -43,6 +51,12 @@ public final class AtomicFile {
                 try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
             }
         }
+    }
+
+    private static String kind(Path p) {
+        if (Files.isSymbolicLink(p)) return "a symbolic link";
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return "a folder";
+        return "a device, FIFO or socket";
     }
 
     /** Writes a string as UTF-8. */

@@ -18,6 +18,18 @@ public final class TrainingRun {
 
     private TrainingRun() {}
 
+    /**
+     * Checks, without creating anything, that the output folder is a writable folder or could be created: the
+     * nearest existing ancestor must be a writable folder.
+     */
+    public static void checkOutput(Path out) {
+        Path p = out.toAbsolutePath();
+        if (Files.exists(p) && !Files.isDirectory(p)) throw new GfposeException("--out " + out + ": exists and is not a folder");
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        if (p == null || !Files.isDirectory(p)) throw new GfposeException("--out " + out + ": cannot create folder under " + p);
+        if (!Files.isWritable(p)) throw new GfposeException("--out " + out + ": folder " + p + " is not writable");
+    }
+
     /** Checks that the output folder exists or can be created and is writable. */
     public static void prepareOutput(Path out) {
         if (Files.exists(out) && !Files.isDirectory(out)) throw new GfposeException("--out " + out + ": exists and is not a folder");
