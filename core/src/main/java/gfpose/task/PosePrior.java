@@ -192,6 +192,7 @@ public final class PosePrior implements AutoCloseable {
     /** {@link #generate(int, ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
     public float[][][] generate(int count, ImageSize size, SampleOptions opt, long firstPose) {
         if (count < 0) throw new GfposeException("pose count must be >= 0, got " + count);
+        TaskSampler.checkFits((long) count * opt.hypotheses(), count, opt.hypotheses()); // before the job list
         float[] zero = new float[D];
         List<TaskSampler.Job> jobs = new ArrayList<>();
         for (int p = 0; p < count; p++) jobs.add(new TaskSampler.Job(zero, zero, null, null));

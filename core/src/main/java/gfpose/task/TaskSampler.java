@@ -14,8 +14,9 @@ import java.util.List;
  * The network-free engine behind {@link PosePrior}: runs poses × hypotheses rows in network space through a
  * {@link PcSampler} with GFPose's task set-up (spec §3.3). Row (pose p, hypothesis h) draws only from
  * {@code Rng.stream(seed, (firstPose + p)·H + h)}, where {@code firstPose} is the global index of the call's first
- * pose, so results depend neither on the thread count nor on how the caller splits its poses into calls; poses
- * are processed in chunks of at most {@code maxRows} rows (one network call per chunk and step).
+ * pose, so results depend neither on the thread count nor on how the caller splits its poses into calls; rows
+ * are processed in blocks of at most {@code maxRows} (one network call per block and step), so memory stays bounded
+ * by the result itself.
  */
 public final class TaskSampler {
     /** A (conditional) score model bound to one batch's conditions and masks, e.g. the network. */
@@ -60,47 +61,57 @@ public final class TaskSampler {
     public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid, long firstPose) {
         if (firstPose < 0) throw new IllegalArgumentException("firstPose must be >= 0, got " + firstPose);
         int hyp = opt.hypotheses();
+        long total = (long) jobs.size() * hyp;
+        checkFits(total, jobs.size(), hyp);
         float[][][] res = new float[jobs.size()][hyp][];
         PcSampler sampler = PcSampler.of(opt.sampler(), sde, opt.snr(), opt.correctorSteps());
         try (ThreadPool pool = new ThreadPool(opt.threads())) {
-            int per = Math.max(1, maxRows / hyp);
-            for (int p0 = 0; p0 < jobs.size(); p0 += per) {
-                int p1 = Math.min(jobs.size(), p0 + per);
-                runChunk(jobs, p0, p1, hyp, opt.seed(), firstPose, sampler, grid, pool, res);
+            // blocks of at most maxRows (pose, hypothesis) rows in row order: a pose's hypotheses may span blocks,
+            // which changes nothing, since every row has its own stream
+            for (long k0 = 0; k0 < total; k0 += maxRows) {
+                runBlock(jobs, k0, (int) Math.min(maxRows, total - k0), hyp, opt.seed(), firstPose, sampler, grid, pool, res);
             }
         }
         return res;
     }
 
-    private void runChunk(List<Job> jobs, int p0, int p1, int hyp, long seed, long firstPose, PcSampler sampler,
+    /** Refuses, in one line, a request whose result alone would not fit in this JVM's heap (instead of dying on it). */
+    static void checkFits(long rows, int poses, int hyp) {
+        long bytes = rows * (D * 4L + 32), max = Runtime.getRuntime().maxMemory();
+        if (bytes > max / 2) {
+            throw new gfpose.GfposeException(poses + " poses x " + hyp + " hypotheses = " + rows + " results need about "
+                    + (bytes >> 20) + " MB, more than half of this JVM's memory (" + (max >> 20) + " MB; raise -Xmx or ask for fewer)");
+        }
+    }
+
+    private void runBlock(List<Job> jobs, long k0, int rows, int hyp, long seed, long firstPose, PcSampler sampler,
                           TimeGrid grid, ThreadPool pool, float[][][] res) {
-        int rows = (p1 - p0) * hyp;
         float[] x = new float[rows * D], cond = new float[rows * D], mask = new float[rows * D], imp = new float[rows * D];
         Rng[] rngs = new Rng[rows];
         boolean anyImpute = false;
-        for (int p = p0; p < p1; p++) {
+        for (int r = 0; r < rows; r++) {
+            long k = k0 + r;
+            int p = (int) (k / hyp), off = r * D;
             Job job = jobs.get(p);
-            for (int h = 0; h < hyp; h++) {
-                int r = (p - p0) * hyp + h, off = r * D;
-                rngs[r] = Rng.stream(seed, (firstPose + p) * hyp + h);
-                System.arraycopy(job.cond(), 0, cond, off, D);
-                System.arraycopy(job.mask(), 0, mask, off, D);
-                if (job.start() != null) System.arraycopy(job.start(), 0, x, off, D);
-                else sde.samplePrior(rngs[r], x, off, D);
-                if (job.impute() != null) {
-                    anyImpute = true;
-                    System.arraycopy(job.impute(), 0, imp, off, D);
-                    // GFPose: x = x·(1 − mask) + c·mask before the first step
-                    for (int i = off; i < off + D; i++) if (imp[i] != 0) x[i] = cond[i];
-                }
+            rngs[r] = Rng.stream(seed, (firstPose + p) * hyp + k % hyp);
+            System.arraycopy(job.cond(), 0, cond, off, D);
+            System.arraycopy(job.mask(), 0, mask, off, D);
+            if (job.start() != null) System.arraycopy(job.start(), 0, x, off, D);
+            else sde.samplePrior(rngs[r], x, off, D);
+            if (job.impute() != null) {
+                anyImpute = true;
+                System.arraycopy(job.impute(), 0, imp, off, D);
+                // GFPose: x = x·(1 − mask) + c·mask before the first step
+                for (int i = off; i < off + D; i++) if (imp[i] != 0) x[i] = cond[i];
             }
         }
         ScoreFunction score = model.bind(cond, mask, rows, pool);
         sampler.sample(score, grid, x, rows, D, rngs, anyImpute ? Imputation.observed(sde, cond, imp) : null, pool);
         for (int r = 0; r < rows; r++) {
+            long k = k0 + r;
             float[] out = new float[D];
             System.arraycopy(x, r * D, out, 0, D);
-            res[p0 + r / hyp][r % hyp] = out;
+            res[(int) (k / hyp)][(int) (k % hyp)] = out;
         }
     }
 }

@@ -231,6 +231,40 @@ class PosePriorTest {
     }
 
     @Test
+    void rowBlocksMayCutThroughAPosesHypothesesWithoutChangingAnything() {
+        SampleOptions o = opt(SamplerKind.SDE).withHypotheses(5);
+        float[][] uv = uv(4, 3);
+        boolean[][] obs = new boolean[4][17];
+        for (boolean[] b : obs) java.util.Arrays.fill(b, true);
+        obs[1][4] = false;
+        java.util.function.IntFunction<float[][][]> run = maxRows -> {
+            TaskSampler t = new TaskSampler(SDE, new Fake(), maxRows);
+            List<TaskSampler.Job> jobs = new ArrayList<>();
+            PoseSpace s = new PoseSpace(SIZE);
+            for (int p = 0; p < 4; p++) {
+                float[] c = new float[51], m = new float[51];
+                s.uvToNetwork(uv[p], 0, c, 0);
+                for (int j = 0; j < 17; j++) if (obs[p][j]) { m[3 * j] = 1; m[3 * j + 1] = 1; }
+                jobs.add(new TaskSampler.Job(c, m, p == 1 ? m : null, null));
+            }
+            return t.run(jobs, o, gfpose.sampling.TimeGrid.linspace(1, 1e-3, 60), 7);
+        };
+        float[][][] whole = run.apply(4096);
+        for (int maxRows : new int[] {1, 3, 7}) assertThat(run.apply(maxRows)).isDeepEqualTo(whole);
+    }
+
+    @Test
+    void aResultThatCannotFitIsRefusedBeforeAnythingIsAllocated() {
+        PosePrior prior = PosePrior.of(SDE, new Fake());
+        long heap = Runtime.getRuntime().maxMemory();
+        int hyp = (int) Math.min(Integer.MAX_VALUE, heap / 200); // about 236 bytes a result: more than half the heap
+        assertThatThrownBy(() -> prior.generate(1, SIZE, opt(SamplerKind.SDE).withHypotheses(hyp)))
+                .isInstanceOf(gfpose.GfposeException.class).hasMessageContaining(hyp + " hypotheses").hasMessageContaining("-Xmx");
+        assertThatThrownBy(() -> prior.generate(Integer.MAX_VALUE, SIZE, opt(SamplerKind.SDE)))
+                .isInstanceOf(gfpose.GfposeException.class).hasMessageContaining("MB");
+    }
+
+    @Test
     void badInputNamesThePoseAndJoint() {
         float[][] in = uv(2, 1);
         in[1][7] = Float.NaN;
