@@ -82,10 +82,12 @@ public final class TrainingRun {
     }
 
     private static void save(Trainer t, Path out, TrainLog log, String title) {
+        // the log first: a run killed between the two writes then has every row up to the checkpoint (a resume
+        // drops rows past it), never a gap before it
+        log.flush();
         t.saveCheckpoint(out.resolve(CHECKPOINT));
         t.saveEma(out.resolve(EMA));
         t.network().save(out.resolve(LIVE));
-        log.flush();
         LossPlot.write(out.resolve(PLOT), log.rows(), title);
     }
 

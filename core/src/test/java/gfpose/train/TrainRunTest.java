@@ -41,6 +41,18 @@ class TrainRunTest {
     }
 
     @Test
+    void theLogIsWrittenBeforeTheCheckpointSoNoRowBeforeItIsEverLost(@TempDir Path dir) throws Exception {
+        SyntheticSource data = new SyntheticSource(50, 1);
+        Path out = Files.createDirectories(dir.resolve("run"));
+        Files.createDirectory(out.resolve(TrainingRun.CHECKPOINT)); // the checkpoint write fails, as a kill would cut it
+        try (Trainer t = Trainer.create(TrainerTest.busy(), data, 1)) {
+            assertThatThrownBy(() -> TrainingRun.run(t, out, 3, 0, 1e9, null)).isInstanceOf(GfposeException.class);
+        }
+        List<String> csv = Files.readAllLines(out.resolve(TrainingRun.CSV));
+        assertThat(csv.stream().skip(1).map(l -> l.split(",")[0])).containsExactly("1", "2", "3");
+    }
+
+    @Test
     void outputThatIsAFileIsAOneLineError(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("f"), "x");
         assertThatThrownBy(() -> TrainingRun.prepareOutput(f)).isInstanceOf(GfposeException.class)
