@@ -3,6 +3,7 @@ package gfpose.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,8 +70,18 @@ public final class Npy {
         public NpyArray get(String name) throws IOException {
             ZipEntry e = entries.get(name);
             if (e == null) throw new IOException(file + ": no array '" + name + "'");
-            try (InputStream in = new BufferedInputStream(zip.getInputStream(e), 1 << 16)) {
-                return parse(in, file + " array '" + name + "'", name);
+            String where = file + " array '" + name + "'";
+            // ZipFile checks no CRC-32: a damaged member would be read as if it were whole
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            try (java.util.zip.CheckedInputStream checked = new java.util.zip.CheckedInputStream(zip.getInputStream(e), crc);
+                 InputStream in = new BufferedInputStream(checked, 1 << 16)) {
+                NpyArray a = parse(in, where, name);
+                in.transferTo(OutputStream.nullOutputStream()); // trailing bytes count towards the checksum too
+                if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+                    throw new IOException(where + ": corrupt data (CRC-32 " + Long.toHexString(crc.getValue()) + ", the archive says "
+                            + Long.toHexString(e.getCrc()) + ")");
+                }
+                return a;
             } catch (java.util.zip.ZipException ze) {
                 throw new IOException(file + " array '" + name + "': corrupt zip entry: " + ze.getMessage());
             }

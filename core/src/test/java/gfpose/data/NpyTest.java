@@ -91,6 +91,39 @@ class NpyTest {
     }
 
     @Test
+    void aDamagedStoredMemberFailsItsChecksum() throws IOException {
+        byte[] a = npy("<f4", false, "(64,)", le(256, b -> { for (int i = 0; i < 64; i++) b.putFloat(i); }));
+        Path z = dir.resolve("d.npz");
+        try (ZipOutputStream zo = new ZipOutputStream(Files.newOutputStream(z))) {
+            ZipEntry stored = new ZipEntry("arr.npy");
+            stored.setMethod(ZipEntry.STORED);
+            stored.setSize(a.length);
+            CRC32 crc = new CRC32();
+            crc.update(a);
+            stored.setCrc(crc.getValue());
+            zo.putNextEntry(stored);
+            zo.write(a);
+            zo.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(z);
+        int at = indexOf(bytes, le(8, b -> { b.putFloat(10f); b.putFloat(11f); }));
+        for (int i = at; i < at + 16; i++) bytes[i] = 0; // zero four values in the member's data, as a bad disk would
+        Files.write(z, bytes);
+        try (Npy.Archive ar = Npy.openArchive(z)) {
+            assertThatThrownBy(() -> ar.get("arr")).hasMessageContaining("d.npz").hasMessageContaining("'arr'").hasMessageContaining("CRC-32");
+        }
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) if (hay[i + k] != needle[k]) continue outer;
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void truncatedDeflatedEntryNamesFileAndArray() throws IOException {
         byte[] a = npy("<f8", false, "(4,)", le(16, b -> { b.putDouble(1); b.putDouble(2); })); // 2 of 4 values
         Path z = dir.resolve("t.npz");
