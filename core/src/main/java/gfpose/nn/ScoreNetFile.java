@@ -35,6 +35,15 @@ final class ScoreNetFile {
             throw new GfposeException(m.startsWith(file.toString()) ? m : file + ": " + m, e);
         }
         ScoreNet.checkSupported(config, file.toString());
+        // a metadata block count far beyond the file's tensors would otherwise build billions of specs first (a near
+        // miss is left to the tensor-by-tensor check below, whose message names the first tensor that disagrees)
+        long perBlock = ResBlock.specs(1, config).size(), fixed = ScoreNet.parameterSpecs(ModelConfig.of(config.hidden(),
+                config.embed(), 0, config.groups())).size();
+        long need = fixed + perBlock * config.blocks(), have = st.entries().size();
+        if (need > 2 * have + 16) {
+            throw new GfposeException(file + ": metadata says " + config.blocks() + " blocks, which needs " + need
+                    + " tensors; the file holds " + have);
+        }
         Map<String, float[]> params = new LinkedHashMap<>();
         Set<String> expected = new HashSet<>();
         for (ParamSpec s : ScoreNet.parameterSpecs(config)) {

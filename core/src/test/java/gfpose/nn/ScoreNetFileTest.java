@@ -106,6 +106,9 @@ class ScoreNetFileTest {
         meta = new LinkedHashMap<>(SMALL.toMetadata());
         meta.put("gfpose.blocks", "0");
         fails(edited(meta, ts -> { }), "unexpected tensor 'b1_dense1.weight' (model config: hidden 64, embed 32, blocks 0, groups 8)");
+        // ... or a billion blocks: refused at once from the tensor count, not after building a billion specs
+        meta.put("gfpose.blocks", "1000000000");
+        fails(edited(meta, ts -> { }), "metadata says 1000000000 blocks, which needs 16000000014 tensors; the file holds 30");
     }
 
     @Test
