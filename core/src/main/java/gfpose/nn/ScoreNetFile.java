@@ -66,7 +66,14 @@ final class ScoreNetFile {
                 throw new GfposeException(file + ": unexpected tensor '" + e.name() + "' (" + ScoreNet.describe(config) + ")");
             }
         }
-        for (ParamSpec s : ScoreNet.parameterSpecs(config)) params.put(s.name(), st.floats(s.name()));
+        for (ParamSpec s : ScoreNet.parameterSpecs(config)) {
+            float[] v = st.floats(s.name());
+            for (int i = 0; i < v.length; i++) {
+                // one NaN or infinity poisons every output; say where instead of sampling NaN poses
+                if (!Float.isFinite(v[i])) throw new GfposeException(file + ": tensor '" + s.name() + "' value " + i + " is " + v[i]);
+            }
+            params.put(s.name(), v);
+        }
         return ScoreNet.fromTensors(config, params);
     }
 

@@ -112,6 +112,19 @@ class ScoreNetFileTest {
     }
 
     @Test
+    void nonFiniteWeightsAreRefused() {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            Path f = edited(SMALL.toMetadata(), ts -> {
+                SafetensorsTensor t = ts.get(2);
+                float[] v = t.values().clone();
+                v[3] = bad;
+                ts.set(2, new SafetensorsTensor(t.name(), t.shape(), v));
+            });
+            assertThatThrownBy(() -> ScoreNet.load(f)).isInstanceOf(GfposeException.class).hasMessageContaining("value 3 is " + bad);
+        }
+    }
+
+    @Test
     void unexpectedTensor() {
         Path f = edited(SMALL.toMetadata(), ts -> ts.add(new SafetensorsTensor("extra.weight", new int[] {2}, new float[2])));
         fails(f, "unexpected tensor 'extra.weight' " + SMALL_DESC);
