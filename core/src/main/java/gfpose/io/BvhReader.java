@@ -47,7 +47,7 @@ public final class BvhReader {
         List<Bvh.Joint> joints = new ArrayList<>();
         String kw = next("ROOT");
         if (!kw.equalsIgnoreCase("ROOT")) throw err(line(pos - 1), "expected ROOT, found '" + kw + "'");
-        joint(joints, -1);
+        joint(joints, -1, 0);
         if (pos < tok.size()) throw err(tokLine.get(pos), "unexpected '" + tok.get(pos) + "' after the root joint");
         if (motionLine < 0) throw err(lines.length, "missing MOTION section");
         return motion(joints, motionLine);
@@ -67,7 +67,11 @@ public final class BvhReader {
         return -1;
     }
 
-    private void joint(List<Bvh.Joint> joints, int parent) {
+    /** Deepest joint nesting accepted (a human skeleton needs about 10; a crafted file could exhaust the stack). */
+    static final int MAX_DEPTH = 256;
+
+    private void joint(List<Bvh.Joint> joints, int parent, int depth) {
+        if (depth > MAX_DEPTH) throw err(line(pos), "joints nested more than " + MAX_DEPTH + " deep");
         String name = next("joint name");
         if (name.equals("{")) throw err(line(pos - 1), "joint without a name");
         expect("{");
@@ -102,7 +106,7 @@ public final class BvhReader {
             String t = next("'}'");
             if (t.equals("}")) break;
             if (t.equalsIgnoreCase("JOINT")) {
-                joint(joints, index);
+                joint(joints, index, depth + 1);
             } else if (t.equalsIgnoreCase("End")) {
                 expect("Site");
                 expect("{");
@@ -129,6 +133,8 @@ public final class BvhReader {
             throw err(i + 1, "frame count '" + fr[1] + "' is not an integer");
         }
         if (frames < 0) throw err(i + 1, "negative frame count");
+        // every frame is a line: a header that promises more than the file has lines is refused before allocating
+        if (frames > lines.length - i) throw err(i + 1, "Frames: " + frames + " but the file has only " + (lines.length - i) + " more lines");
         i = skipBlank(i + 1);
         String[] ft = field(i, "Frame Time:");
         double frameTime;
@@ -137,6 +143,7 @@ public final class BvhReader {
         } catch (NumberFormatException e) {
             throw err(i + 1, "frame time '" + ft[1] + "' is not a number");
         }
+        if (!(frameTime > 0) || Double.isInfinite(frameTime)) throw err(i + 1, "frame time " + ft[1] + " must be a positive number of seconds");
         double[][] motion = new double[frames][];
         int f = 0;
         for (i = i + 1; i < lines.length; i++) {

@@ -99,6 +99,14 @@ class BvhTest {
         assertThatThrownBy(() -> BvhReader.parse(badChannel, "f.bvh")).hasMessageContaining("line 5: unknown channel 'Wrotation'");
         assertThatThrownBy(() -> BvhReader.parse(ok.replace("Frames: 1", "Frames: 2"), "f.bvh")).hasMessageContaining("only 1 motion lines");
         assertThatThrownBy(() -> BvhReader.parse("HIERARCHY\nROOT a\n{\nOFFSET 0 0 0\n", "g.bvh")).hasMessageContaining("g.bvh: line 4:");
+        assertThatThrownBy(() -> BvhReader.parse(ok.replace("Frames: 1", "Frames: 2000000000"), "f.bvh"))
+                .hasMessageContaining("Frames: 2000000000 but the file has only");
+        assertThatThrownBy(() -> BvhReader.parse(ok.replaceFirst("Frame Time: [0-9.]+", "Frame Time: -0.04"), "f.bvh"))
+                .hasMessageContaining("frame time -0.04 must be a positive number");
+        StringBuilder deep = new StringBuilder("HIERARCHY\nROOT r\n{\nOFFSET 0 0 0\n");
+        for (int i = 0; i < 100_000; i++) deep.append("JOINT j").append(i).append("\n{\nOFFSET 0 0 0\n");
+        assertThatThrownBy(() -> BvhReader.parse(deep.toString(), "deep.bvh")).isInstanceOf(GfposeException.class)
+                .hasMessageContaining("deep.bvh").hasMessageContaining("nested more than 256 deep");
         String renamed = ok.replace("l_wrist", "hand");
         assertThatThrownBy(() -> BvhReader.parse(renamed, "f.bvh").poses(BvhOptions.DEFAULT)).hasMessageContaining("'l_wrist'");
     }
