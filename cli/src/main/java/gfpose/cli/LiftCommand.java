@@ -12,6 +12,7 @@ import gfpose.task.ImageSize;
 import gfpose.task.Lifter;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,9 +98,14 @@ final class LiftCommand implements Callable<Integer> {
         String bvhText = bvh == null ? null : BvhWriter.toText(first, fps, BvhOptions.DEFAULT, bvh.toString());
         Scene scene = picture.wanted() ? scene(in, lifted, first) : null;
 
-        if (bvhText != null) AtomicFile.writeString(bvh, bvhText);
-        if (scene != null) picture.write(scene);
-        if (jsonOut != null || toStdout) ResultWriter.write(jsonOut, jsonText, spec.commandLine().getOut());
+        // all files or none; standard output last
+        List<AtomicFile.Output> files = new ArrayList<>();
+        if (bvhText != null) files.add(new AtomicFile.Output(bvh, out -> out.write(bvhText.getBytes(StandardCharsets.UTF_8))));
+        if (scene != null) files.addAll(picture.outputs(scene));
+        boolean jsonFile = jsonOut != null && !"-".equals(jsonOut.toString());
+        if (jsonFile) files.add(new AtomicFile.Output(jsonOut, out -> out.write(jsonText.getBytes(StandardCharsets.UTF_8))));
+        AtomicFile.writeAll(files);
+        if (!jsonFile && (jsonOut != null || toStdout)) ResultWriter.write(jsonOut, jsonText, spec.commandLine().getOut());
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package gfpose.cli;
 
 import gfpose.GfposeException;
+import gfpose.io.AtomicFile;
 import gfpose.io.Keypoints2D;
 import gfpose.io.render.PosePicture;
 import gfpose.io.render.Scene;
@@ -60,9 +61,14 @@ public final class RenderOutput {
         return PosePicture.strip(picked, labels);
     }
 
-    /** Writes the requested files, each atomically. */
-    void write(Scene scene) {
-        if (png != null) scene.writePng(png);
-        if (svg != null) scene.writeSvg(svg);
+    /** The requested picture files, for one all-or-nothing {@link AtomicFile#writeAll}. */
+    List<AtomicFile.Output> outputs(Scene scene) {
+        List<AtomicFile.Output> out = new ArrayList<>();
+        if (png != null) out.add(new AtomicFile.Output(png, scene.pngWriter()));
+        if (svg != null) out.add(new AtomicFile.Output(svg, scene.svgWriter()));
+        return out;
     }
+
+    /** Writes the requested files, all or nothing. */
+    void write(Scene scene) { AtomicFile.writeAll(outputs(scene)); }
 }

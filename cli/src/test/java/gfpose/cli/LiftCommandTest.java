@@ -74,6 +74,38 @@ class LiftCommandTest {
     }
 
     @Test
+    void oneFailedOutputLeavesNoneOfTheOthers() throws Exception {
+        Path model = dir.resolve("m.safetensors");
+        gfpose.nn.ScoreNet.random(gfpose.nn.ModelConfig.of(64, 32, 1, 8), 1).save(model);
+        Path t = file("walk.jsonl", "{\"frame\": 0, \"keypoints\": [" + coco(17, "0.9") + "]}\n");
+        Path blocker = file("plain.txt", "a file, so nothing can be created under it");
+        Path json = dir.resolve("o.json"), bvh = dir.resolve("o.bvh"), svg = dir.resolve("o.svg");
+        CliCommandTest.Run r = CliCommandTest.run("lift", "-i", t.toString(), "--weights", model.toString(), "--steps", "2",
+                "--json", json.toString(), "--bvh", bvh.toString(), "--svg", svg.toString(), "--png", blocker.resolve("o.png").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.error()).contains("o.png");
+        assertThat(json).doesNotExist();
+        assertThat(bvh).doesNotExist();
+        assertThat(svg).doesNotExist();
+        try (var files = Files.list(dir)) { // and no temporary file
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("m.safetensors", "walk.jsonl", "plain.txt");
+        }
+        // one file named for two outputs is an error, not a silent overwrite
+        r = CliCommandTest.run("lift", "-i", t.toString(), "--weights", model.toString(), "--steps", "2",
+                "--json", json.toString(), "--svg", json.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.error()).contains("named for two outputs");
+        assertThat(json).doesNotExist();
+        // and all of them when nothing fails
+        r = CliCommandTest.run("lift", "-i", t.toString(), "--weights", model.toString(), "--steps", "2",
+                "--json", json.toString(), "--bvh", bvh.toString(), "--svg", svg.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(json).isRegularFile();
+        assertThat(bvh).isRegularFile();
+        assertThat(svg).isRegularFile();
+    }
+
+    @Test
     void badOptionsAreUsageErrors() throws IOException {
         Path f = file("det.json", "[{\"keypoints\": [" + coco(17, "0.9") + "]}]");
         assertThat(fails(2, "-i", f.toString(), "--intrinsics", "1000,1000,640")).contains("fx,fy,cx,cy");

@@ -10,6 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Writes a file through a temporary sibling and a rename, so a failed write never leaves a partial file. */
 public final class AtomicFile {
@@ -23,32 +27,56 @@ public final class AtomicFile {
      * Writes {@code target} through a temporary sibling and a rename. A target that exists and is not a regular
      * file (a device such as /dev/null, a FIFO, a folder or a symbolic link) is refused, never replaced.
      */
-    public static void write(Path target, Writer body) {
-        Path abs = target.toAbsolutePath();
-        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new GfposeException(target + ": exists and is not a regular file (" + kind(abs) + "); refusing to replace it");
+    public static void write(Path target, Writer body) { writeAll(List.of(new Output(target, body))); }
+
+    /** One file of a {@link #writeAll} group. */
+    public record Output(Path target, Writer body) {}
+
+    /**
+     * Writes several files all or nothing: every body goes to its temporary sibling first, and only when all have
+     * been written are they renamed into place, so a failure (a full disk, a read-only folder, a bad target) leaves
+     * none of them. Targets are checked as {@link #write} does, and naming one file twice is an error.
+     */
+    public static void writeAll(List<Output> outputs) {
+        Set<Path> seen = new HashSet<>();
+        for (Output o : outputs) {
+            Path abs = o.target().toAbsolutePath().normalize();
+            if (!seen.add(abs)) throw new GfposeException(o.target() + ": named for two outputs; give each output its own file");
+            if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+                throw new GfposeException(o.target() + ": exists and is not a regular file (" + kind(abs) + "); refusing to replace it");
+            }
         }
-        Path dir = abs.getParent();
-        Path tmp = null;
+        List<Path> temps = new ArrayList<>();
+        Output current = null;
         try {
-            if (dir != null) Files.createDirectories(dir);
-            // A fresh sibling name opened with CREATE_NEW keeps the umask's permissions (createTempFile forces 0600).
-            tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), 1 << 16)) {
-                body.write(out);
+            for (Output o : outputs) {
+                current = o;
+                Path abs = o.target().toAbsolutePath();
+                if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+                // a fresh sibling name opened with CREATE_NEW keeps the umask's permissions (createTempFile forces 0600)
+                Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+                temps.add(tmp);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE), 1 << 16)) {
+                    o.body().write(out);
+                }
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            for (int i = 0; i < outputs.size(); i++) {
+                current = outputs.get(i);
+                Path abs = current.target().toAbsolutePath();
+                try {
+                    Files.move(temps.get(i), abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temps.get(i), abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+                temps.set(i, null);
             }
-            tmp = null;
         } catch (IOException e) {
-            throw new GfposeException(target + ": cannot write (" + e.getMessage() + ")", e);
+            throw new GfposeException(current.target() + ": cannot write (" + e.getMessage() + ")", e);
         } finally {
-            if (tmp != null) {
-                try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
+            for (Path t : temps) {
+                if (t == null) continue;
+                try { Files.deleteIfExists(t); } catch (IOException ignored) { /* best effort */ }
             }
         }
     }

@@ -123,14 +123,23 @@ public final class Scene {
     }
 
     /** Writes the SVG atomically. */
-    public void writeSvg(Path file) { AtomicFile.writeString(file, toSvg()); }
+    public void writeSvg(Path file) { AtomicFile.write(file, svgWriter()); }
 
     /** Writes the PNG atomically. */
-    public void writePng(Path file) {
+    public void writePng(Path file) { AtomicFile.write(file, pngWriter()); }
+
+    /** The SVG as a body for {@link AtomicFile#writeAll}. */
+    public AtomicFile.Writer svgWriter() {
+        byte[] text = toSvg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out -> out.write(text);
+    }
+
+    /** The PNG as a body for {@link AtomicFile#writeAll} (drawn now, encoded when written). */
+    public AtomicFile.Writer pngWriter() {
         BufferedImage img = toImage();
-        AtomicFile.write(file, out -> {
+        return out -> {
             if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer");
-        });
+        };
     }
 
     private static String n(double v) {
