@@ -67,15 +67,7 @@ class NpyTest {
         byte[] c = npy("<i4", false, "(3,)", le(12, b -> { b.putInt(1); b.putInt(2); b.putInt(3); }));
         Path z = dir.resolve("x.npz");
         try (ZipOutputStream zo = new ZipOutputStream(Files.newOutputStream(z))) {
-            ZipEntry stored = new ZipEntry("S9/Walking 1.npy");
-            stored.setMethod(ZipEntry.STORED);
-            stored.setSize(a.length);
-            CRC32 crc = new CRC32();
-            crc.update(a);
-            stored.setCrc(crc.getValue());
-            zo.putNextEntry(stored);
-            zo.write(a);
-            zo.closeEntry();
+            putStored(zo, "S9/Walking 1.npy", a);
             ZipEntry deflated = new ZipEntry("counts.npy");
             deflated.setMethod(ZipEntry.DEFLATED);
             zo.putNextEntry(deflated);
@@ -95,15 +87,7 @@ class NpyTest {
         byte[] a = npy("<f4", false, "(64,)", le(256, b -> { for (int i = 0; i < 64; i++) b.putFloat(i); }));
         Path z = dir.resolve("d.npz");
         try (ZipOutputStream zo = new ZipOutputStream(Files.newOutputStream(z))) {
-            ZipEntry stored = new ZipEntry("arr.npy");
-            stored.setMethod(ZipEntry.STORED);
-            stored.setSize(a.length);
-            CRC32 crc = new CRC32();
-            crc.update(a);
-            stored.setCrc(crc.getValue());
-            zo.putNextEntry(stored);
-            zo.write(a);
-            zo.closeEntry();
+            putStored(zo, "arr.npy", a);
         }
         byte[] bytes = Files.readAllBytes(z);
         int at = indexOf(bytes, le(8, b -> { b.putFloat(10f); b.putFloat(11f); }));
@@ -112,6 +96,19 @@ class NpyTest {
         try (Npy.Archive ar = Npy.openArchive(z)) {
             assertThatThrownBy(() -> ar.get("arr")).hasMessageContaining("d.npz").hasMessageContaining("'arr'").hasMessageContaining("CRC-32");
         }
+    }
+
+    /** An uncompressed member: a stored entry needs its size and CRC-32 up front. */
+    static void putStored(ZipOutputStream zo, String name, byte[] data) throws IOException {
+        ZipEntry stored = new ZipEntry(name);
+        stored.setMethod(ZipEntry.STORED);
+        stored.setSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        stored.setCrc(crc.getValue());
+        zo.putNextEntry(stored);
+        zo.write(data);
+        zo.closeEntry();
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
