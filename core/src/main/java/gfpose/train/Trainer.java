@@ -94,7 +94,7 @@ public final class Trainer implements AutoCloseable {
         }
         if (s.dataSize() != source.size()) {
             throw new GfposeException(checkpoint + ": checkpoint was trained on " + s.dataSize() + " items, the data has "
-                    + source.size() + " (" + source.describe() + ")");
+                    + source.size() + " (" + source.describe() + "; give the --stride and --holdout the run was started with)");
         }
         Trainer t = new Trainer(s.config(), source, TrainNet.fromTensors(s.config().model(), s.params()), threads);
         List<ParamSpec> specs = t.net.specs();
