@@ -70,9 +70,13 @@ final class EvalGeneration {
             }
         } else if ("train".equals(baseline)) {
             source = "training poses (fit split, evenly spaced)";
-            List<double[]> all = new ArrayList<>();
-            data.forEachSample(Split.FIT, 1 + 1_317_676 / Math.max(1, count), 0, s -> all.add(toDouble(s.pose3d())));
-            samples.addAll(all.subList(0, Math.min(count, all.size())));
+            long items = 0;
+            for (var seq : data.sequences(Split.FIT)) {
+                int n = data.frames(seq);
+                items += 4L * (Split.FIT.endFrame(n) - Split.FIT.firstFrame(n));
+            }
+            int every = (int) Math.max(1, items / count);
+            data.forEachSample(Split.FIT, every, count, s -> samples.add(toDouble(s.pose3d())));
         } else {
             source = "model";
             for (int first = 0; first < count; first += batch) {

@@ -48,6 +48,7 @@ class EvalCommandTest {
             float[] p = new float[2 * 51];
             for (int i = 0; i < p.length; i++) p[i] = (float) (i % 3 == 2 ? 1000 + (i * 37 % 200) : (i * 53 % 400) - 200);
             poses.put("S9/" + a, p);
+            poses.put("S1/" + a, p); // a training subject, for what needs one (bone lengths, validation)
             for (String id : H36mCamera.IDS) {
                 float[] uv = new float[2 * 32];
                 for (int i = 0; i < uv.length; i++) uv[i] = 400 + i * 3;
@@ -57,10 +58,10 @@ class EvalCommandTest {
         npz(d.resolve("poses3d.npz"), poses, 17, 3);
         npz(d.resolve("detections2d_sh.npz"), det, 16, 2);
         List<Object> cams = new ArrayList<>();
-        for (String id : H36mCamera.IDS) {
+        for (String subject : List.of("S9", "S1")) for (String id : H36mCamera.IDS) {
             if (id.equals(skipCamera)) continue;
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("subject", "S9");
+            c.put("subject", subject);
             c.put("camera", id);
             c.put("R", List.of(1, 0, 0, 0, 1, 0, 0, 0, 1));
             c.put("T_world_center_mm", List.of(0, 0, -4000));
@@ -188,6 +189,30 @@ class EvalCommandTest {
             }
             assertThat(figures[1]).as(task).isEqualTo(figures[0]);
         }
+    }
+
+    @Test
+    void generationIsMeasuredAgainstNoiseTrainingPosesAndAModel() throws IOException {
+        Path data = fake(null, null, null), model = dir.resolve("m.safetensors");
+        ScoreNet.random(ModelConfig.of(64, 32, 1, 8), 1).save(model);
+        Path noise = dir.resolve("noise.json"), train = dir.resolve("train.json"), gen = dir.resolve("gen.json");
+        assertThat(run("eval", "-q", "--data", data.toString(), "--task", "generate", "--baseline", "noise", "--count", "20",
+                "--stride", "1", "--out", noise.toString()).exit()).isZero();
+        assertThat(run("eval", "-q", "--data", data.toString(), "--task", "generate", "--baseline", "train", "--count", "20",
+                "--stride", "1", "--out", train.toString()).exit()).isZero();
+        Run r = run("eval", "-q", "--data", data.toString(), "--task", "generate", "--weights", model.toString(), "--count", "3",
+                "--steps", "3", "--stride", "1", "--out", gen.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("bone-length error");
+        Map<?, ?> n = (Map<?, ?>) json(noise).get("generation"), t = (Map<?, ?>) json(train).get("generation");
+        assertThat(((Number) t.get("count")).intValue()).isEqualTo(20);
+        // training poses are the synthetic test poses themselves here (in the image frame, whose perspective
+        // approximation leaves a few mm against camera mm); noise is far from all of them
+        double tNear = ((Number) t.get("nearest_reference_mpjpe_mm")).doubleValue();
+        assertThat(tNear).isLessThan(5);
+        assertThat(((Number) n.get("nearest_reference_mpjpe_mm")).doubleValue()).isGreaterThan(10 * tNear);
+        assertThat(((Number) ((Map<?, ?>) json(gen).get("generation")).get("count")).intValue()).isEqualTo(3);
+        assertFails(run("eval", "--data", data.toString(), "--task", "generate", "--baseline", "flat"), Cli.EXIT_USAGE, "noise or train");
     }
 
     @Test
