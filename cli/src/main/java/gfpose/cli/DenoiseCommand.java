@@ -5,7 +5,6 @@ import gfpose.skeleton.Skeleton;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
-import gfpose.sde.SubVpSde;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +36,7 @@ final class DenoiseCommand extends TaskCommand {
 
     @Override
     SampleOptions adjust(SampleOptions opt, ImageSize size) {
-        if (t0 != null || opt.gfposeDenoiseDt()) return opt;
-        return opt.withTStart(PosePrior.denoiseStart(SubVpSde.GFPOSE, sigma, size));
+        return opt.withTStart(sampling.denoiseStart(t0, sigma, size));
     }
 
     @Override ImageSize imageSizeOption() { return in.imageSize; }

@@ -18,7 +18,6 @@ import gfpose.io.AtomicFile;
 import gfpose.io.Json;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
-import gfpose.sde.SubVpSde;
 import gfpose.task.SampleOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -149,7 +148,7 @@ final class EvalCommand implements Callable<Integer> {
             // GFPose denoises with the deterministic sampler whatever the hypothesis count
             SampleOptions opt = sampling.sampleOptions(1.0, t == Task.DENOISE);
             if (t == Task.DENOISE) {
-                opt = opt.withTStart(t0 != null ? t0 : opt.gfposeDenoiseDt() ? 0.05 : PosePrior.denoiseStart(SubVpSde.GFPOSE, noise, ImageSize.GFPOSE));
+                opt = opt.withTStart(sampling.denoiseStart(t0, noise, ImageSize.GFPOSE));
             }
             EvalConfig.ModelInfo model = baseline != null
                     ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
@@ -216,13 +215,13 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** test or val: the other splits hold training items. */
     private Split parseSplit(String s) {
-        Split sp = switch (s.trim().toLowerCase(Locale.ROOT)) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "test" -> Split.TEST;
             case "val" -> Split.VAL;
             default -> throw usage("--split: expected test or val, got '" + s + "'");
         };
-        return sp;
     }
 
     static Procrustes.Variant parseVariant(String s) {

@@ -70,12 +70,7 @@ final class EvalGeneration {
             }
         } else if ("train".equals(baseline)) {
             source = "training poses (fit split, evenly spaced)";
-            long items = 0;
-            for (var seq : data.sequences(Split.FIT)) {
-                int n = data.frames(seq);
-                items += 4L * (Split.FIT.endFrame(n) - Split.FIT.firstFrame(n));
-            }
-            int every = (int) Math.max(1, items / count);
+            int every = (int) Math.max(1, data.items(Split.FIT) / count);
             data.forEachSample(Split.FIT, every, count, s -> samples.add(toDouble(s.pose3d())));
         } else {
             source = "model";

@@ -1,6 +1,9 @@
 package gfpose.cli;
 
 import gfpose.sampling.SamplerKind;
+import gfpose.sde.SubVpSde;
+import gfpose.task.ImageSize;
+import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +73,15 @@ public final class SamplingOptions {
         SampleOptions d = SampleOptions.defaults();
         return new SampleOptions(hypotheses, steps, kind, seed, tStart, d.tEnd(), snr, d.correctorSteps(),
                 threads == null ? d.threads() : threads, impute, gfposeDt);
+    }
+
+    /**
+     * Denoising's start time: {@code t0} if given, else GFPose's 0.05 with {@code --gfpose-dt}, else the diffusion time
+     * whose noise matches {@code sigmaPx} pixels of an image of {@code size}.
+     */
+    double denoiseStart(Double t0, double sigmaPx, ImageSize size) {
+        if (t0 != null) return t0;
+        return gfposeDt ? 0.05 : PosePrior.denoiseStart(SubVpSde.GFPOSE, sigmaPx, size);
     }
 
     ParameterException usage(String message) {

@@ -102,8 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
             trainer = Trainer.resume(ckpt, source, nThreads, null, decayFrom, decayTo);
             checkExplicitModel(ckpt, trainer.config().model());
         } else if (start != null) {
-            trainer = Trainer.fineTune(new TrainConfig(start.config(), batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f, emaRate, dropout,
-                    maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo), start, source, nThreads);
+            trainer = Trainer.fineTune(fresh.withModel(start.config()), start, source, nThreads);
         } else {
             trainer = Trainer.create(fresh, source, nThreads);
         }

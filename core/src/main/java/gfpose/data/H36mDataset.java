@@ -170,6 +170,16 @@ public final class H36mDataset implements AutoCloseable {
         }
     }
 
+    /** Number of (frame, camera) items of a split before any stride: four cameras per kept frame. */
+    public long items(Split split) {
+        long total = 0;
+        for (Sequence s : sequences(split)) {
+            int n = frames(s);
+            total += 4L * (split.endFrame(n) - split.firstFrame(n));
+        }
+        return total;
+    }
+
     /** The kept items of a split as a list (use a stride or limit: the full test set is ~527k items). */
     public List<Sample> samples(Split split, int stride, int limit) {
         List<Sample> out = new ArrayList<>();

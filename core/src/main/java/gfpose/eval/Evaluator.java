@@ -22,12 +22,7 @@ public final class Evaluator {
 
     /** Evaluates the configured split (stride and limit from the config), streaming one sequence at a time. */
     public EvalResult run(H36mDataset data, Predictor predictor, ProgressListener progress) {
-        long total = 0;
-        for (var s : data.sequences(cfg.split())) {
-            int n = data.frames(s);
-            total += 4L * (cfg.split().endFrame(n) - cfg.split().firstFrame(n));
-        }
-        total = (total + cfg.stride() - 1) / cfg.stride();
+        long total = (data.items(cfg.split()) + cfg.stride() - 1) / cfg.stride();
         if (cfg.limit() > 0) total = Math.min(total, cfg.limit());
         EvalResult.Builder acc = new EvalResult.Builder(cfg);
         List<Sample> batch = new ArrayList<>(cfg.batchSize());

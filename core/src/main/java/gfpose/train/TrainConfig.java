@@ -71,6 +71,8 @@ public record TrainConfig(ModelConfig model, int batch, float lr, int warmup, fl
                 0.1f, 0f, false, 0L, 0f, 0L, 0L);
     }
 
+    public TrainConfig withModel(ModelConfig m) { return new TrainConfig(m, batch, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, decayFrom, decayTo); }
+
     public TrainConfig withBatch(int b) { return new TrainConfig(model, b, lr, warmup, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, decayFrom, decayTo); }
 
     public TrainConfig withLr(float v, int warm) { return new TrainConfig(model, batch, v, warm, beta1, beta2, adamEps, clip, emaRate, dropout, maskPose, maskPart, maskJoint, cond3dProb, gt2dProb, flip, seed, gt2dNoise, decayFrom, decayTo); }
