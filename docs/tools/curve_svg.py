@@ -1,27 +1,44 @@
 #!/usr/bin/env python3
 """Draws the model card's curves as SVG with the standard library only.
 
-usage: curve_svg.py OUT.svg TITLE XLABEL YLABEL SERIES...
-SERIES: label=FILE:XCOL:YCOL  (FILE is a CSV with a header row; several series share the axes)
+usage: curve_svg.py [--logx] [--ymax Y] OUT.svg TITLE XLABEL YLABEL SERIES...
+SERIES: label=FILE:XCOL:YCOL[:COL=VALUE,...]  (FILE is a CSV with a header row; rows may be filtered by column
+values; several series share the axes; --ymax drops points above Y, --logx spaces x logarithmically)
 """
 import csv
+import math
 import sys
 
 W, H, M = 760, 380, 60
 COLOURS = ["#036", "#c33", "#393", "#a60", "#639"]
 
 
-def load(spec):
+def load(spec, ymax):
     label, rest = spec.split("=", 1)
-    path, xcol, ycol = rest.rsplit(":", 2)
+    parts = rest.split(":")
+    where = {}
+    if "=" in parts[-1]:
+        where = dict(kv.split("=", 1) for kv in parts.pop().split(","))
+    path, xcol, ycol = ":".join(parts[:-2]), parts[-2], parts[-1]
     with open(path, newline="") as f:
-        rows = [r for r in csv.DictReader(f) if r.get(xcol) and r.get(ycol)]
-    return label, [(float(r[xcol]), float(r[ycol])) for r in rows]
+        rows = [r for r in csv.DictReader(f) if r.get(xcol) and r.get(ycol) and all(r.get(k) == v for k, v in where.items())]
+    pts = sorted((float(r[xcol]), float(r[ycol])) for r in rows)
+    return label, [(x, y) for x, y in pts if ymax is None or y <= ymax]
 
 
 def main():
-    out, title, xlabel, ylabel, *specs = sys.argv[1:]
-    series = [load(s) for s in specs]
+    args = sys.argv[1:]
+    logx, ymax = False, None
+    while args and args[0].startswith("--"):
+        flag = args.pop(0)
+        if flag == "--logx":
+            logx = True
+        elif flag == "--ymax":
+            ymax = float(args.pop(0))
+    out, title, xlabel, ylabel, *specs = args
+    series = [load(s, ymax) for s in specs]
+    if logx:
+        series = [(label, [(math.log10(x), y) for x, y in pts]) for label, pts in series]
     xs = [x for _, pts in series for x, _ in pts]
     ys = [y for _, pts in series for _, y in pts]
     x0, x1 = min(xs), max(xs)
@@ -42,7 +59,7 @@ def main():
         s.append(f'<line x1="{M}" y1="{py(y):.1f}" x2="{W - M}" y2="{py(y):.1f}" stroke="#ddd"/>')
         s.append(f'<text x="{M - 5}" y="{py(y) + 4:.1f}" text-anchor="end">{y:.3g}</text>')
         x = x0 + (x1 - x0) * i / 4
-        s.append(f'<text x="{px(x):.1f}" y="{H - M + 16}" text-anchor="middle">{x:.4g}</text>')
+        s.append(f'<text x="{px(x):.1f}" y="{H - M + 16}" text-anchor="middle">{10 ** x if logx else x:.4g}</text>')
     for k, (label, pts) in enumerate(series):
         c = COLOURS[k % len(COLOURS)]
         step = max(1, len(pts) // 1500)

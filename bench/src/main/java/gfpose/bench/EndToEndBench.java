@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole tasks through {@link PosePrior} with the default (deterministic) sampler: {@code estimate} lifts one 2-D
+ * Whole tasks through {@link PosePrior} with GFPose's deterministic sampler ({@link SampleOptions#gfpose()}): {@code estimate} lifts one 2-D
  * pose with {@value #HYPOTHESES} hypotheses, {@code generate} draws {@value #POSES} poses. An op takes seconds,
  * so single-shot timing; the report derives poses/s and network rows x steps per second.
  */
@@ -41,7 +41,7 @@ public class EndToEndBench {
 
         void open(String threads, int hypotheses, int steps) {
             prior = new PosePrior(ScoreNet.random(ModelConfig.GFPOSE, 2023));
-            opt = SampleOptions.defaults().withThreads(BenchSupport.threads(threads)).withSeed(1)
+            opt = SampleOptions.gfpose().withThreads(BenchSupport.threads(threads)).withSeed(1)
                     .withHypotheses(hypotheses).withSteps(steps);
         }
 

@@ -31,8 +31,10 @@ public final class CommonOptions {
         m.put("seed", o.seed());
         m.put("hypotheses", o.hypotheses());
         m.put("steps", o.steps());
-        m.put("sampler", Cli.lower(o.sampler()));
+        m.put("sampler", o.sampler().cliName());
         if (o.sampler() == SamplerKind.PC) m.put("snr", o.snr());
+        if (o.sampler().solver()) m.put("spacing", Cli.lower(o.spacing()));
+        m.put("nfe", o.nfe());
         m.put("t_start", o.tStart());
         m.put("t_end", o.tEnd());
         m.put("weights", weights.toString());

@@ -152,7 +152,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             EvalConfig.ModelInfo model = baseline != null
                     ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
-                    : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), Cli.lower(opt.sampler()), w.toString(), WeightsOption.sha256(w));
+                    : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), opt.sampler().cliName(), w.toString(), WeightsOption.sha256(w));
             EvalConfig cfg = new EvalConfig(sp, t, in, stride, limit, batch, miss, t == Task.DENOISE ? noise : 0, opt.seed(), variant, model);
             EvalResult result;
             try (PosePrior prior = w == null ? null : PosePrior.load(w)) {
@@ -200,7 +200,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Object> model = new java.util.LinkedHashMap<>();
         if (w != null) {
             model.put("steps", opt.steps());
-            model.put("sampler", Cli.lower(opt.sampler()));
+            model.put("sampler", opt.sampler().cliName());
             model.put("weights", w.toString());
             model.put("weights_sha256", WeightsOption.sha256(w));
         }

@@ -1,5 +1,7 @@
 package gfpose.cli;
 
+import gfpose.GfposeException;
+
 import gfpose.io.AtomicFile;
 import gfpose.io.BvhOptions;
 import gfpose.io.BvhWriter;
@@ -68,6 +70,15 @@ final class LiftCommand implements Callable<Integer> {
                     + "Default: the file's, if any.")
     ImageSize imageSize;
 
+    @Option(names = "--warm-start", paramLabel = "T0",
+            description = "A track of one person: start every frame after the first at diffusion time T0 (0 < T0 < 1) from "
+                    + "the previous frame's result instead of from noise (fewer network calls, steadier motion; e.g. 0.3).")
+    Double warmStart;
+
+    @Option(names = "--warm-steps", paramLabel = "N", defaultValue = "5",
+            description = "Steps of every warm-started frame (with a few-step --sampler). Default: ${DEFAULT-VALUE}.")
+    int warmSteps;
+
     @Mixin CommonOptions common;
 
     @Mixin SamplingOptions sampling;
@@ -75,6 +86,9 @@ final class LiftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SampleOptions opt = sampling.sampleOptions(1.0, false);
+        if (warmStart != null && !(warmStart > 0 && warmStart < 1)) throw common.usage("--warm-start must be between 0 and 1 (exclusive), got " + warmStart);
+        if (warmSteps < 1) throw common.usage("--warm-steps must be >= 1, got " + warmSteps);
+        SampleOptions warm = warmStart == null ? null : opt.withTStart(warmStart).withSteps(warmSteps);
         if (!(minConfidence > 0) || Double.isInfinite(minConfidence))
             throw common.usage("--min-confidence must be a finite number > 0, got " + minConfidence);
         if (!(fps > 0) || Double.isInfinite(fps)) throw common.usage("--fps must be a positive number, got " + fps);
@@ -84,11 +98,13 @@ final class LiftCommand implements Callable<Integer> {
         boolean toStdout = jsonOut == null && bvh == null && !picture.wanted();
 
         LiftInput in = LiftInput.read(input, format, new KeypointOptions((float) minConfidence, false), imageSize);
+        if (warm != null) requireTrack(in);
         Path weights = common.weights.resolve();
         String sha = WeightsOption.sha256(weights);
         List<Lifter.Lifted> lifted;
         try (PosePrior prior = PosePrior.load(weights)) {
-            lifted = Lifter.lift(prior, in.people(), intrinsics, opt, in.labels()::get);
+            lifted = warm == null ? Lifter.lift(prior, in.people(), intrinsics, opt, in.labels()::get)
+                    : Lifter.liftTrack(prior, in.people(), intrinsics, opt, warm, in.labels()::get, 0);
         }
 
         // everything is built before anything is written, so a failure leaves no file behind
@@ -107,6 +123,19 @@ final class LiftCommand implements Callable<Integer> {
         AtomicFile.writeAll(files);
         if (!jsonFile && (jsonOut != null || toStdout)) ResultWriter.write(jsonOut, jsonText, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** A warm start chains frames: every entry must be its own frame of one person, in order. */
+    private void requireTrack(LiftInput in) {
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < in.ids().size(); i++) {
+            Object f = in.ids().get(i).get("frame");
+            if (!(f instanceof Number) || ((Number) f).longValue() <= last) {
+                throw new GfposeException(input + ": --warm-start needs a track of one person (increasing frame numbers); "
+                        + in.labels().get(i) + (f == null ? " has no frame number" : " repeats or goes back in time"));
+            }
+            last = ((Number) f).longValue();
+        }
     }
 
     /** One person: its hypotheses in the source image's frame with the 2-D input over them; several: a strip. */
@@ -130,6 +159,10 @@ final class LiftCommand implements Callable<Integer> {
         if (intrinsics != null)
             s.put("intrinsics", List.of(intrinsics.fx(), intrinsics.fy(), intrinsics.cx(), intrinsics.cy()));
         s.put("fps", fps);
+        if (warmStart != null) {
+            s.put("warm_start", warmStart);
+            s.put("warm_steps", warmSteps);
+        }
         return s;
     }
 }

@@ -41,9 +41,14 @@ public final class RenderOutput {
         if (every != null && every < 1) throw new ParameterException(mixee.commandLine(), "--every must be >= 1, got " + every);
     }
 
-    /** Three views of one pose's hypotheses, with the 2-D input over the front view when given. */
+    /**
+     * Three views of one pose's hypotheses, with the 2-D input over the front view when given; several hypotheses get
+     * their consensus drawn over them, with each joint's spread as a ring.
+     */
     static Scene views(List<float[]> hypotheses, Keypoints2D input) {
-        return PosePicture.views(hypotheses, input);
+        if (hypotheses.size() < 2) return PosePicture.views(hypotheses, input);
+        gfpose.task.Consensus c = gfpose.task.Consensus.of(hypotheses.toArray(new float[0][]));
+        return PosePicture.views(hypotheses, c.pose(), c.spread(), input);
     }
 
     /** A strip of every N-th frame; {@code names.get(i)} labels frame i. */

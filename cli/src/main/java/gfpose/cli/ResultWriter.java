@@ -4,6 +4,7 @@ import gfpose.GfposeException;
 import gfpose.io.AtomicFile;
 import gfpose.io.Json;
 import gfpose.skeleton.Skeleton;
+import gfpose.task.Consensus;
 import gfpose.task.ImageSize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ final class ResultWriter {
      * The output document.
      *
      * @param inputs the input poses, or null for generation (then poses are numbered 0..n-1)
-     * @param result {@code [pose][hypothesis][51]} as returned by {@code PosePrior}
+     * @param result {@code [pose][hypothesis][51]} as returned by {@code PosePrior}; with several hypotheses each pose
+     *               also gets its {@link Consensus} ({@code consensus}, {@code spread_px}, {@code closest_hypothesis})
      */
     static Map<String, Object> document(String task, ImageSize size, Map<String, Object> settings,
                                         List<PoseDocument.Pose> inputs, float[][][] result) {
@@ -45,6 +47,15 @@ final class ResultWriter {
             List<Object> hyps = new ArrayList<>();
             for (int h = 0; h < result[p].length; h++) hyps.add(joints(result[p][h], p, h));
             pose.put("hypotheses", hyps);
+            if (result[p].length > 1) {
+                // one answer per pose, and how much the hypotheses disagree about each joint
+                Consensus c = Consensus.of(result[p]);
+                pose.put("consensus", joints(c.pose(), p, -1));
+                Map<String, Object> spread = new LinkedHashMap<>();
+                for (int j = 0; j < Skeleton.JOINTS; j++) spread.put(Skeleton.name(j), Math.round(c.spread()[j] * 100) / 100.0);
+                pose.put("spread_px", spread);
+                pose.put("closest_hypothesis", c.closest());
+            }
             poses.add(pose);
         }
         doc.put("poses", poses);

@@ -1,6 +1,7 @@
 package gfpose.cli;
 
 import gfpose.sampling.SamplerKind;
+import gfpose.sampling.TimeSpacing;
 import gfpose.sde.SubVpSde;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
@@ -25,13 +26,22 @@ public final class SamplingOptions {
             description = "Samples per input pose. Default: ${DEFAULT-VALUE}.")
     int hypotheses;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000",
-            description = "Reverse-diffusion steps. Default: ${DEFAULT-VALUE} (GFPose).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Reverse-diffusion steps. Default: " + SampleOptions.FAST_STEPS + " for the deterministic few-step solvers, "
+                    + SampleOptions.FAST_STOCHASTIC_STEPS + " for the stochastic ones, 1000 for GFPose's sde, deterministic, ode and pc "
+                    + "(heun makes 2 network calls per step, pc 2).")
+    Integer steps;
 
     @Option(names = "--sampler", paramLabel = "KIND", converter = SamplerConverter.class,
-            description = "sde, deterministic, ode or pc. Default: deterministic for 1 hypothesis, sde for more.")
+            description = "dpm2m or ddim (GFPose's deterministic process in few steps), dpm2m-sde or ddim-sde (its SDE), "
+                    + "dpm2m-ode, ddim-ode or heun (the probability-flow ODE); GFPose's own deterministic, sde, ode or pc. "
+                    + "Default: dpm2m for 1 hypothesis, dpm2m-sde for more.")
     SamplerKind sampler;
+
+    @Option(names = "--spacing", paramLabel = "KIND", converter = SamplerConverter.Spacing.class,
+            description = "Where the few-step solvers put their steps: quadratic (uniform in sqrt(t)), lambda (uniform log-SNR), "
+                    + "time or karras. Default: quadratic.")
+    TimeSpacing spacing;
 
     @Option(names = "--snr", paramLabel = "R", defaultValue = "0.16",
             description = "Langevin corrector signal-to-noise ratio (pc only). Default: ${DEFAULT-VALUE}.")
@@ -53,7 +63,9 @@ public final class SamplingOptions {
     /** Range checks; bad values are usage errors (exit 2), reported before any file is read. */
     void validate() {
         if (hypotheses < 1) throw usage("--hypotheses must be >= 1, got " + hypotheses);
-        if (steps < 1) throw usage("--steps must be >= 1, got " + steps);
+        if (steps != null && steps < 1) throw usage("--steps must be >= 1, got " + steps);
+        if (spacing != null && sampler != null && !sampler.solver()) throw usage("--spacing applies to the few-step solvers, not to --sampler " + sampler.cliName());
+        if (snrGiven() && sampler != SamplerKind.PC) throw usage("--snr applies to --sampler pc only");
         if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
         if (!(snr > 0) || Double.isInfinite(snr)) throw usage("--snr must be a positive number, got " + snr);
     }
@@ -63,16 +75,18 @@ public final class SamplingOptions {
      *
      * @param tStart               start time of the reverse process (1 except for denoising)
      * @param deterministicDefault use the deterministic sampler when {@code --sampler} is absent, whatever the
-     *                             hypothesis count (GFPose denoises that way); otherwise GFPose's choice:
-     *                             deterministic for 1 hypothesis, SDE for more
+     *                             hypothesis count (GFPose denoises that way); otherwise deterministic for 1
+     *                             hypothesis, stochastic for more
      */
     SampleOptions sampleOptions(double tStart, boolean deterministicDefault) {
         validate();
         SamplerKind kind = sampler != null ? sampler
-                : deterministicDefault || hypotheses == 1 ? SamplerKind.DETERMINISTIC : SamplerKind.SDE;
+                : deterministicDefault || hypotheses == 1 ? SamplerKind.DPM2M : SamplerKind.DPM2M_SDE;
         SampleOptions d = SampleOptions.defaults();
-        return new SampleOptions(hypotheses, steps, kind, seed, tStart, d.tEnd(), snr, d.correctorSteps(),
-                threads == null ? d.threads() : threads, impute, gfposeDt);
+        if (gfposeDt && kind.solver()) throw usage("--gfpose-dt applies to the sde, deterministic, ode and pc samplers, not to " + kind.cliName());
+        int n = steps != null ? steps : !kind.solver() ? 1000 : kind.stochastic() ? SampleOptions.FAST_STOCHASTIC_STEPS : SampleOptions.FAST_STEPS;
+        return new SampleOptions(hypotheses, n, kind, seed, tStart, d.tEnd(), snr, d.correctorSteps(),
+                threads == null ? d.threads() : threads, impute, gfposeDt, spacing == null ? d.spacing() : spacing);
     }
 
     /**
@@ -82,6 +96,11 @@ public final class SamplingOptions {
     double denoiseStart(Double t0, double sigmaPx, ImageSize size) {
         if (t0 != null) return t0;
         return gfposeDt ? 0.05 : PosePrior.denoiseStart(SubVpSde.GFPOSE, sigmaPx, size);
+    }
+
+    private boolean snrGiven() {
+        return mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption("--snr");
     }
 
     ParameterException usage(String message) {

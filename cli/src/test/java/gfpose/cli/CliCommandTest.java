@@ -116,6 +116,10 @@ class CliCommandTest {
             {"generate", "--threads", "0"},
             {"generate", "--snr", "-1"},
             {"generate", "--sampler", "euler"},
+            {"generate", "--sampler", "sde", "--spacing", "karras"},
+            {"generate", "--spacing", "log"},
+            {"generate", "--sampler", "sde", "--snr", "0.2"},
+            {"denoise", "-i", "x.json", "--sampler", "dpm2m", "--gfpose-dt"},
             {"generate", "--image-size", "1000"},
             {"denoise", "-i", "x.json", "--t0", "2"},
             {"estimate", "-i", "x.json", "--min-confidence", "-0.5"},
@@ -128,7 +132,9 @@ class CliCommandTest {
         }
         assertThat(run("generate", "--hypotheses", "-1").error())
                 .isEqualTo("gfpose: --hypotheses must be >= 1, got -1 (see 'gfpose generate --help')");
-        assertThat(run("generate", "--sampler", "euler").error()).contains("expected sde, deterministic, ode or pc");
+        assertThat(run("generate", "--sampler", "euler").error())
+                .contains("expected sde, deterministic, ode, pc, ddim, dpm2m, ddim-ode, dpm2m-ode, heun, ddim-sde, dpm2m-sde");
+        assertThat(run("generate", "--sampler", "sde", "--snr", "0.2").error()).contains("--snr applies to --sampler pc only");
     }
 
     @Test
@@ -184,24 +190,34 @@ class CliCommandTest {
     }
 
     @Test
-    void samplerDefaultsToDeterministicForOneHypothesisAndSdeForMore() {
-        assertThat(sampler("generate")).isEqualTo(SamplerKind.DETERMINISTIC);
-        assertThat(sampler("generate", "--hypotheses", "5")).isEqualTo(SamplerKind.SDE);
+    void samplerDefaultsToTheFewStepSolversDeterministicForOneHypothesisStochasticForMore() {
+        assertThat(sampler("generate")).isEqualTo(SamplerKind.DPM2M);
+        assertThat(sampler("generate", "--hypotheses", "5")).isEqualTo(SamplerKind.DPM2M_SDE);
         assertThat(sampler("generate", "--hypotheses", "5", "--sampler", "ODE")).isEqualTo(SamplerKind.ODE);
         assertThat(sampler("generate", "--sampler", "pc")).isEqualTo(SamplerKind.PC);
-        // eval's denoise keeps GFPose's deterministic sampler for any hypothesis count, unless told otherwise
+        assertThat(sampler("generate", "--sampler", "dpm2m-sde")).isEqualTo(SamplerKind.DPM2M_SDE);
+        // steps default per kind: 12 deterministic, 20 stochastic few-step, 1000 for GFPose's own samplers
+        assertThat(options("generate").steps()).isEqualTo(12);
+        assertThat(options("generate", "--hypotheses", "3").steps()).isEqualTo(20);
+        assertThat(options("generate", "--sampler", "sde").steps()).isEqualTo(1000);
+        assertThat(options("generate", "--sampler", "dpm2m", "--steps", "7").steps()).isEqualTo(7);
+        assertThat(options("generate").spacing()).isEqualTo(gfpose.sampling.TimeSpacing.QUADRATIC);
+        assertThat(options("generate", "--spacing", "karras").spacing()).isEqualTo(gfpose.sampling.TimeSpacing.KARRAS);
+        // eval's denoise keeps a deterministic sampler for any hypothesis count, unless told otherwise
         CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         cl.parseArgs("eval", "--hypotheses", "5");
         EvalCommand e = cl.getSubcommands().get("eval").getCommand();
-        assertThat(e.sampling.sampleOptions(0.05, true).sampler()).isEqualTo(SamplerKind.DETERMINISTIC);
-        assertThat(e.sampling.sampleOptions(1.0, false).sampler()).isEqualTo(SamplerKind.SDE);
+        assertThat(e.sampling.sampleOptions(0.05, true).sampler()).isEqualTo(SamplerKind.DPM2M);
+        assertThat(e.sampling.sampleOptions(1.0, false).sampler()).isEqualTo(SamplerKind.DPM2M_SDE);
     }
 
-    private static SamplerKind sampler(String... args) {
+    private static SamplerKind sampler(String... args) { return options(args).sampler(); }
+
+    private static gfpose.task.SampleOptions options(String... args) {
         CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         cl.parseArgs(args);
         GenerateCommand g = cl.getSubcommands().get("generate").getCommand();
-        return g.sampling.sampleOptions(1.0, false).sampler();
+        return g.sampling.sampleOptions(1.0, false);
     }
 
     @Test

@@ -54,7 +54,7 @@ class LauncherEvalIT {
         assertThat(p.get("procrustes").toString()).contains("reflection");
         assertThat(p.get("hypotheses")).isEqualTo(2L);
         assertThat(p.get("steps")).isEqualTo(5L);
-        assertThat(p.get("sampler")).isEqualTo("sde");
+        assertThat(p.get("sampler")).isEqualTo("dpm2m-sde");
         assertThat(p.get("weights")).isEqualTo(model.toString());
         assertThat(p.get("weights_sha256")).isEqualTo(WeightsOption.sha256(model));
         Map<?, ?> stats = (Map<?, ?>) ((Map<?, ?>) doc.get("hypothesis_stats")).get("mpjpe_mm");

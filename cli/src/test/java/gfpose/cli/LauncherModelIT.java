@@ -101,7 +101,7 @@ class LauncherModelIT {
     void generateWritesCountTimesHypotheses() throws Exception {
         Path out = dir.resolve("gen.json");
         Map<?, ?> doc = ok(out, "generate", "--count", "2", "--hypotheses", "3", "-o", out.toString());
-        checkDocument(doc, "generate", 2, 3, "sde");
+        checkDocument(doc, "generate", 2, 3, "dpm2m-sde");
         assertThat(doc.get("image_size")).isEqualTo(List.of(1000L, 1000L));
     }
 
@@ -115,13 +115,22 @@ class LauncherModelIT {
         Path out = dir.resolve("est.json");
         Map<?, ?> doc = ok(out, "estimate", "-i", "in.json", "-o", out.toString(), "--hypotheses", "2",
                 "--min-confidence", "0.1");
-        List<?> poses = checkDocument(doc, "estimate", 2, 2, "sde");
+        List<?> poses = checkDocument(doc, "estimate", 2, 2, "dpm2m-sde");
         Map<?, ?> first = (Map<?, ?>) poses.get(0);
         assertThat(first.get("id")).isEqualTo("named");
         assertThat(missing(first)).contains("l_hip", "l_wrist").doesNotContain("pelvis", "r_hip");
         Map<?, ?> second = (Map<?, ?>) poses.get(1);
         assertThat(second.get("id")).isEqualTo(2L);
         assertThat(second.containsKey("missing")).isFalse();
+        // several hypotheses: one answer per pose, each joint's spread, and the hypothesis nearest to the answer
+        for (Object o : poses) {
+            Map<?, ?> pose = (Map<?, ?>) o;
+            assertThat(((Map<?, ?>) pose.get("consensus")).keySet()).hasSize(Skeleton.JOINTS);
+            Map<?, ?> spread = (Map<?, ?>) pose.get("spread_px");
+            assertThat(spread.keySet()).hasSize(Skeleton.JOINTS);
+            for (Object v : spread.values()) assertThat(((Number) v).doubleValue()).isGreaterThanOrEqualTo(0);
+            assertThat(((Number) pose.get("closest_hypothesis")).intValue()).isBetween(0, 1);
+        }
     }
 
     @Test
@@ -130,7 +139,7 @@ class LauncherModelIT {
         Launcher.Result r = Launcher.runWithStdin(dir, input, args("estimate", "-i", "-"));
         assertThat(r.stderr()).isEmpty();
         assertThat(r.exit()).isZero();
-        checkDocument((Map<?, ?>) Json.parse(r.stdout(), "stdout"), "estimate", 1, 1, "deterministic");
+        checkDocument((Map<?, ?>) Json.parse(r.stdout(), "stdout"), "estimate", 1, 1, "dpm2m");
     }
 
     @Test
@@ -140,7 +149,7 @@ class LauncherModelIT {
         Path out2 = dir.resolve("c2.json");
         Path out3 = dir.resolve("c3.json");
         List<?> p2 = checkDocument(ok(out2, "complete", "-i", "in2.json", "-o", out2.toString()), "complete", 1, 1,
-                "deterministic");
+                "dpm2m");
         assertThat(missing(p2.get(0))).containsExactly("l_elbow", "l_wrist");
         List<?> p3 = checkDocument(ok(out3, "complete", "-i", "in3.json", "-o", out3.toString(), "--sampler", "ode"),
                 "complete", 1, 1, "ode");
@@ -152,7 +161,7 @@ class LauncherModelIT {
         Files.writeString(dir.resolve("in.json"), "{\"poses\": [{\"id\": \"n\", \"keypoints\": " + keypoints(true) + "}]}");
         Path out = dir.resolve("den.json");
         Map<?, ?> doc = ok(out, "denoise", "-i", "in.json", "-o", out.toString(), "--t0", "0.05");
-        checkDocument(doc, "denoise", 1, 1, "deterministic");
+        checkDocument(doc, "denoise", 1, 1, "dpm2m");
         assertThat(((Map<?, ?>) doc.get("settings")).get("t_start")).isEqualTo(0.05);
         // without --t0 the start matches --sigma: 10 px in a 2000-px-wide image is 5 px of GFPose's frame (t0 0.168)
         Files.writeString(dir.resolve("in2.json"), "{\"image_size\": [2000, 2000], \"poses\": [{\"keypoints\": " + keypoints(true) + "}]}");

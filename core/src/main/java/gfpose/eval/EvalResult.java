@@ -74,6 +74,13 @@ public final class EvalResult {
             doc.put("missing_joints_definition", "protocol-1 error over the joints the input lacked, per pose the best hypothesis for them, action-wise");
         }
         if (m.get("observed_min").count() > 0) doc.put("observed_joints_mpjpe_mm", r(m.get("observed_min").actionWise()));
+        if (m.get("consensus").count() > 0) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("mpjpe_mm", r(m.get("consensus").actionWise()));
+            c.put("pa_mpjpe_mm", r(m.get("consensus_pa").actionWise()));
+            c.put("definition", "one pose per input: per joint the geometric median of the hypotheses (task.Consensus), action-wise");
+            doc.put("consensus", c);
+        }
         if (m.get("in_mpjpe").count() > 0) {
             doc.put("input_mpjpe_mm", r(m.get("in_mpjpe").actionWise()));
             doc.put("input_pa_mpjpe_mm", r(m.get("in_pa").actionWise()));
@@ -143,6 +150,10 @@ public final class EvalResult {
             b.append(String.format(Locale.ROOT, "Missing joints (the input lacked them; %d poses): MPJPE %.1f mm; observed joints %.1f mm%n",
                     m.get("missing_min").count(), m.get("missing_min").actionWise(), m.get("observed_min").actionWise()));
         }
+        if (m.get("consensus").count() > 0) {
+            b.append(String.format(Locale.ROOT, "Consensus (per-joint geometric median of the %d hypotheses, one answer per pose): MPJPE %.1f mm, PA-MPJPE %.1f mm%n",
+                    hypotheses, m.get("consensus").actionWise(), m.get("consensus_pa").actionWise()));
+        }
         if (m.get("in_mpjpe").count() > 0) {
             b.append(String.format(Locale.ROOT, "Noisy input: MPJPE %.1f mm, PA-MPJPE %.1f mm%n", m.get("in_mpjpe").actionWise(), m.get("in_pa").actionWise()));
         }
@@ -158,7 +169,7 @@ public final class EvalResult {
     /** Accumulates per-pose results. Not thread-safe. */
     static final class Builder {
         static final String[] KEYS = {"mpjpe_min", "mpjpe_mean", "mpjpe_median", "pa_min", "pa_mean", "pa_median",
-            "pa_other_min", "rr_min", "n_min", "pck", "auc", "in_mpjpe", "in_pa", "missing_min", "observed_min"};
+            "pa_other_min", "rr_min", "n_min", "pck", "auc", "in_mpjpe", "in_pa", "missing_min", "observed_min", "consensus", "consensus_pa"};
         private final EvalConfig cfg;
         private final Map<String, ActionAverage> m = new LinkedHashMap<>();
         private final double[] joints = new double[Skeleton.JOINTS];
@@ -218,6 +229,12 @@ public final class EvalResult {
                 }
                 if (!Double.isNaN(missing)) m.get("missing_min").add(a, missing);
                 if (!Double.isNaN(seen)) m.get("observed_min").add(a, seen);
+            }
+            if (n > 1) {
+                // one answer per pose: what a user gets without the ground truth to pick the best hypothesis
+                double[] c = ImageFrame.toCamera(gfpose.task.Consensus.of(hyps).pose(), 0, s.params());
+                m.get("consensus").add(a, PoseMetrics.mpjpe(c, gt));
+                m.get("consensus_pa").add(a, PoseMetrics.paMpjpe(c, gt, v));
             }
             if (noisyInput != null) {
                 double[] in = ImageFrame.toCamera(noisyInput, 0, s.params());

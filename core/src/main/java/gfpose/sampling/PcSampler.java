@@ -12,7 +12,7 @@ import gfpose.sde.Sde;
  * the elementwise updates are split over rows. Row r draws only from rngs[r], so results depend neither on the
  * thread count nor on the other rows of the batch.
  */
-public final class PcSampler {
+public final class PcSampler implements Sampler {
     private final Predictor predictor;
     private final Corrector corrector;
 
@@ -22,7 +22,7 @@ public final class PcSampler {
         this.corrector = corrector;
     }
 
-    /** The sampler of a {@link SamplerKind}; snr and correctorSteps matter for PC only. */
+    /** GFPose's samplers (the four PC kinds); snr and correctorSteps matter for PC only. */
     public static PcSampler of(SamplerKind kind, Sde sde, double snr, int correctorSteps) {
         return switch (kind) {
             case SDE -> new PcSampler(EulerMaruyama.reverseSde(sde), null);
@@ -30,6 +30,7 @@ public final class PcSampler {
             case ODE -> new PcSampler(EulerMaruyama.probabilityFlow(sde), null);
             case PC -> new PcSampler(EulerMaruyama.reverseSde(sde),
                     correctorSteps > 0 ? new LangevinCorrector(sde, snr, correctorSteps) : null);
+            default -> throw new IllegalArgumentException(kind + " is not a predictor-corrector sampler");
         };
     }
 
@@ -37,15 +38,8 @@ public final class PcSampler {
 
     public Corrector corrector() { return corrector; }
 
-    /**
-     * Runs the reverse process over the grid, starting from x (prior sample or given start), in place.
-     *
-     * @param x    [rows * dim] start; on return the sample (x_mean of the last step)
-     * @param rngs one stream per row
-     * @param imp  null, or the imputation hook
-     * @param pool null (single thread) or the pool that splits the elementwise updates
-     */
-    public void sample(ScoreFunction score, TimeGrid grid, float[] x, int rows, int dim, Rng[] rngs,
+    /** Returns x_mean of the last step (score_sde's {@code noise_removal}). */
+    @Override public void sample(ScoreFunction score, TimeGrid grid, float[] x, int rows, int dim, Rng[] rngs,
                        Imputation imp, ThreadPool pool) {
         if (rngs.length < rows || x.length < rows * dim) throw new IllegalArgumentException("batch too small");
         float[] s = new float[rows * dim], xMean = new float[rows * dim];

@@ -1,20 +1,26 @@
 package gfpose.sampling;
 
+import gfpose.sde.Sde;
+
 /**
- * The times at which the reverse process queries the score, from t_start down to t_end, and the step dt (&lt; 0)
- * the predictor integrates with. GFPose ({@code get_pc_sampler}) uses linspace(T, ε, N) with dt = −1/N
+ * The times at which the reverse process queries the score, from t_start down to t_end, the step dt (&lt; 0) the
+ * predictor-corrector loop integrates with, and the time the last step lands on ({@link #next}, which the few-step
+ * solvers step between). GFPose ({@code get_pc_sampler}) uses linspace(T, ε, N) with dt = −1/N
  * regardless of the grid spacing; for its default (1, 1e-3, 1000) the spacing is exactly 1/N, so the two
  * coincide. See {@link #linspace} and {@link #gfpose} for the two ways they are generalised.
  */
 public final class TimeGrid {
     private final double[] times;
-    private final double dt;
+    private final double dt, end;
 
-    private TimeGrid(double[] times, double dt) {
-        if (times.length == 0 || !(dt < 0)) throw new IllegalArgumentException("bad time grid");
+    private TimeGrid(double[] times, double dt, double end) {
+        if (times.length == 0 || !(dt < 0) || !(end < times[times.length - 1])) throw new IllegalArgumentException("bad time grid");
         this.times = times;
         this.dt = dt;
+        this.end = end;
     }
+
+    private TimeGrid(double[] times, double dt) { this(times, dt, times[times.length - 1] + dt); }
 
     /**
      * linspace(tStart, tEnd, steps) with dt = −(tStart − tEnd)/(steps − 1), the grid spacing (steps = 1: one
@@ -35,6 +41,15 @@ public final class TimeGrid {
         return new TimeGrid(points(tStart, tEnd, steps), -1.0 / steps);
     }
 
+    /**
+     * A few-step solver's grid: M = {@code steps} queries at the first M of {@code spacing}'s M + 1 knots from
+     * tStart to tEnd, the last step landing on tEnd itself (dt, unused by the solvers, is the mean spacing).
+     */
+    public static TimeGrid solver(Sde sde, TimeSpacing spacing, double tStart, double tEnd, int steps) {
+        double[] k = spacing.knots(sde, tStart, tEnd, steps);
+        return new TimeGrid(java.util.Arrays.copyOf(k, steps), -(tStart - tEnd) / steps, tEnd);
+    }
+
     /** Any grid and step (for experiments and tests). */
     public static TimeGrid of(double[] times, double dt) { return new TimeGrid(times.clone(), dt); }
 
@@ -51,6 +66,9 @@ public final class TimeGrid {
     public int steps() { return times.length; }
 
     public double t(int i) { return times[i]; }
+
+    /** The time step i lands on: t(i + 1), or after the last query the grid's end. */
+    public double next(int i) { return i + 1 < times.length ? times[i + 1] : end; }
 
     /** The predictor's (negative) step. */
     public double dt() { return dt; }

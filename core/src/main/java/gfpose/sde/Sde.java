@@ -41,6 +41,24 @@ public abstract class Sde {
         return g * g;
     }
 
+    /**
+     * λ(t) = log(m(t)/std(t)), the half log signal-to-noise ratio the exponential-integrator solvers (DDIM,
+     * DPM-Solver++) step in; decreasing in t.
+     */
+    public double lambda(double t) { return Math.log(meanCoeff(t) / std(t)); }
+
+    /** The t in (0, T] with λ(t) = l, by bisection (λ is monotone); clamped to the ends of (0, T]. */
+    public double timeAtLambda(double l) {
+        double lo = 1e-9, hi = tMax;
+        if (l >= lambda(lo)) return lo;
+        if (l <= lambda(hi)) return hi;
+        for (int i = 0; i < 200 && hi - lo > 1e-15; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (lambda(mid) > l) lo = mid; else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
     /** Standard deviation of the prior p_T = N(0, priorStd² I). */
     public abstract double priorStd();
 

@@ -67,29 +67,64 @@ public final class Lifter {
         FramingTransform[] t = new FramingTransform[n];
         float[][] uv = new float[n][];
         boolean[][] observed = new boolean[n][];
-        for (int i = 0; i < n; i++) {
-            Keypoints2D k = people.get(i);
-            try {
-                t[i] = camera == null ? Framing.fit(k) : Framing.fit(k, camera);
-            } catch (GfposeException e) {
-                throw new GfposeException(where.apply(i) + ": " + e.getMessage());
-            }
-            Keypoints2D f = t[i].apply(k);
-            uv[i] = f.uv();
-            observed[i] = f.observed().clone();
-        }
+        for (int i = 0; i < n; i++) frame(people.get(i), camera, where.apply(i), t, uv, observed, i);
         float[][][] framed = prior.estimate(uv, observed, ImageSize.GFPOSE, opt, firstPose);
         List<Lifted> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int hyps = framed[i].length;
-            float[][] image = new float[hyps][], mm = new float[hyps][];
-            for (int h = 0; h < hyps; h++) {
-                image[h] = t[i].invertPose(framed[i][h]);
-                mm[h] = toMillimetres(framed[i][h]);
+        for (int i = 0; i < n; i++) out.add(lifted(people.get(i), t[i], framed[i]));
+        return out;
+    }
+
+    /**
+     * Lifts a track frame by frame: the first frame as {@link #lift} does with {@code first}, every later one
+     * warm-started ({@link PosePrior#estimate(float[][], boolean[][], ImageSize, SampleOptions, long, float[][][])})
+     * from the previous frame's hypotheses (hypothesis h from hypothesis h, moved into the frame's own framing) with
+     * {@code warm}, whose {@code tStart()} &lt; 1 sets how far back into the noise each frame starts. Frame i draws the
+     * streams of pose {@code firstPose + i}, so the result does not depend on the thread count.
+     */
+    public static List<Lifted> liftTrack(PosePrior prior, List<Keypoints2D> frames, FramingIntrinsics camera,
+                                         SampleOptions first, SampleOptions warm, IntFunction<String> where, long firstPose) {
+        if (frames.isEmpty()) throw new GfposeException("no poses to lift");
+        if (!(warm.tStart() < 1)) throw new GfposeException("a warm start needs a start time below 1, got " + warm.tStart());
+        if (warm.hypotheses() != first.hypotheses()) throw new GfposeException("warm start: the hypothesis counts differ");
+        List<Lifted> out = new ArrayList<>(frames.size());
+        FramingTransform[] t = new FramingTransform[1];
+        float[][] uv = new float[1][];
+        boolean[][] observed = new boolean[1][];
+        for (int i = 0; i < frames.size(); i++) {
+            frame(frames.get(i), camera, where.apply(i), t, uv, observed, 0);
+            float[][][] guess = null;
+            if (i > 0) {
+                Lifted prev = out.get(i - 1);
+                guess = new float[1][prev.framed().length][];
+                for (int h = 0; h < guess[0].length; h++) guess[0][h] = t[0].applyPose(prev.image()[h]);
             }
-            out.add(new Lifted(people.get(i), t[i], framed[i], image, mm));
+            float[][][] framed = prior.estimate(uv, observed, ImageSize.GFPOSE, i == 0 ? first : warm, firstPose + i, guess);
+            out.add(lifted(frames.get(i), t[0], framed[0]));
         }
         return out;
+    }
+
+    /** Frames person k into slot i of the arrays; an unframeable person is named by {@code where}. */
+    private static void frame(Keypoints2D k, FramingIntrinsics camera, String where, FramingTransform[] t, float[][] uv,
+                              boolean[][] observed, int i) {
+        try {
+            t[i] = camera == null ? Framing.fit(k) : Framing.fit(k, camera);
+        } catch (GfposeException e) {
+            throw new GfposeException(where + ": " + e.getMessage());
+        }
+        Keypoints2D f = t[i].apply(k);
+        uv[i] = f.uv();
+        observed[i] = f.observed().clone();
+    }
+
+    private static Lifted lifted(Keypoints2D input, FramingTransform t, float[][] framed) {
+        int hyps = framed.length;
+        float[][] image = new float[hyps][], mm = new float[hyps][];
+        for (int h = 0; h < hyps; h++) {
+            image[h] = t.invertPose(framed[h]);
+            mm[h] = toMillimetres(framed[h]);
+        }
+        return new Lifted(input, t, framed, image, mm);
     }
 
     /** A pose in GFPose's frame (51 values) to root-relative camera millimetres through the virtual camera. */

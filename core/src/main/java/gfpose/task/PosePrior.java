@@ -17,8 +17,8 @@ import java.util.List;
  * given size, and root-relative depth in the same pixel units (see {@link PoseSpace}). A pose is 17 joints x 3
  * (or x 2 for 2-D input), joint-major. Results: {@code [pose][hypothesis][51]}.
  * <p>
- * Time grids: every task uses {@link TimeGrid#linspace} from {@code opt.tStart()} to {@code opt.tEnd()} (GFPose's
- * grid and dt = −1/N for the defaults). GFPose denoises with dt = −1/steps however short the span
+ * Time grids: the PC samplers use {@link TimeGrid#linspace} from {@code opt.tStart()} to {@code opt.tEnd()} (GFPose's
+ * grid and dt = −1/N for the defaults), the few-step solvers {@link TimeGrid#solver} in {@code opt.spacing()}. GFPose denoises with dt = −1/steps however short the span
  * ({@link TimeGrid#gfpose}); that integrates a whole time unit and moves the pose, so it is only an option.
  * <p>
  * Randomness: row (pose p, hypothesis h) draws only from {@code Rng.stream(opt.seed(), (firstPose + p)·H + h)}.
@@ -104,7 +104,22 @@ public final class PosePrior implements AutoCloseable {
 
     /** {@link #estimate(float[][], boolean[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
     public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt, long firstPose) {
+        return estimate(uv, observed, size, opt, firstPose, null);
+    }
+
+    /**
+     * Estimation warm-started from a 3-D guess per pose (the truncated reverse process of SDEdit and DiffPose, e.g. the
+     * previous frame's result in a track): instead of the prior at t = 1, hypothesis h starts at t0 = {@code opt.tStart()}
+     * from x = m(t0)·guess + std(t0)·z, z from its own stream. The smaller t0, the closer the result stays to the guess
+     * and the fewer steps it needs.
+     *
+     * @param guess null (start from the prior), or per pose {@code [1 or H][51]} image-frame poses (one shared by all
+     *              hypotheses, or one per hypothesis)
+     */
+    public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt, long firstPose,
+                                float[][][] guess) {
         PoseSpace space = new PoseSpace(size);
+        if (guess != null && guess.length != uv.length) throw new GfposeException("warm start: " + guess.length + " guesses for " + uv.length + " poses");
         checkCount(uv, observed);
         List<TaskSampler.Job> jobs = new ArrayList<>();
         for (int p = 0; p < uv.length; p++) {
@@ -119,9 +134,25 @@ public final class PosePrior implements AutoCloseable {
                 if (obs[j]) { mask[3 * j] = 1; mask[3 * j + 1] = 1; }  // depth column stays 0
                 else { missing = true; c[3 * j] = 0; c[3 * j + 1] = 0; }
             }
-            jobs.add(new TaskSampler.Job(c, mask, missing && opt.impute2d() ? mask : null, null));  // comp2d: impute observed u, v
+            float[] start = guess == null ? null : warmStart(space, guess[p], p, opt);
+            jobs.add(new TaskSampler.Job(c, mask, missing && opt.impute2d() ? mask : null, start, start != null));  // comp2d: impute observed u, v
         }
         return toImage(space, engine.run(jobs, opt, fromPrior(opt), firstPose));
+    }
+
+    /** m(t0)·guess in network space, one block of 51 per given guess (1 or H). */
+    private float[] warmStart(PoseSpace space, float[][] g, int p, SampleOptions opt) {
+        if (g == null || (g.length != 1 && g.length != opt.hypotheses())) {
+            throw new GfposeException("warm start: pose " + p + " needs 1 or " + opt.hypotheses() + " guesses, got " + (g == null ? 0 : g.length));
+        }
+        float m = (float) engine.sde().meanCoeff(opt.tStart());
+        float[] start = new float[g.length * D];
+        boolean[] all = flags(null, 0);
+        for (int h = 0; h < g.length; h++) {
+            float[] n = space.toNetwork(pose3d(g[h], p, all));
+            for (int i = 0; i < D; i++) start[h * D + i] = m * n[i];
+        }
+        return start;
     }
 
     /**
@@ -219,8 +250,14 @@ public final class PosePrior implements AutoCloseable {
         return 0.5 * (lo + hi);
     }
 
-    /** linspace(t_start, t_end, steps), dt its spacing: every task's grid (denoising too unless GFPose's dt is asked for). */
-    private static TimeGrid fromPrior(SampleOptions opt) { return TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps()); }
+    /**
+     * Every task's grid (denoising too unless GFPose's dt is asked for): the PC samplers' linspace(t_start, t_end, steps)
+     * with dt its spacing, or a few-step solver's knots in {@code opt.spacing()}.
+     */
+    private TimeGrid fromPrior(SampleOptions opt) {
+        return opt.sampler().solver() ? TimeGrid.solver(engine.sde(), opt.spacing(), opt.tStart(), opt.tEnd(), opt.steps())
+                : TimeGrid.linspace(opt.tStart(), opt.tEnd(), opt.steps());
+    }
 
     private static float[][][] toImage(PoseSpace space, float[][][] net) {
         for (float[][] pose : net) for (int h = 0; h < pose.length; h++) pose[h] = space.toImage(pose[h]);

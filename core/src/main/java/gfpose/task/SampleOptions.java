@@ -2,6 +2,7 @@ package gfpose.task;
 
 import gfpose.GfposeException;
 import gfpose.sampling.SamplerKind;
+import gfpose.sampling.TimeSpacing;
 
 /**
  * How to sample: hypotheses per pose, steps, sampler, seed, and the time range.
@@ -18,10 +19,12 @@ import gfpose.sampling.SamplerKind;
  * @param gfposeDenoiseDt denoising only: integrate with GFPose's dt = −1/steps whatever the span (one full time unit
  *                 from t0 = 0.05, which drifts the pose away from where it stands: MPJPE 35 → 257 mm with the reference
  *                 model at 5 px), instead of the grid's own spacing (the default)
+ * @param spacing  where the few-step solvers ({@link SamplerKind#solver()}) put their steps; the PC samplers always
+ *                 use GFPose's uniform grid
  */
 public record SampleOptions(int hypotheses, int steps, SamplerKind sampler, long seed,
                             double tStart, double tEnd, double snr, int correctorSteps, int threads, boolean impute2d,
-                            boolean gfposeDenoiseDt) {
+                            boolean gfposeDenoiseDt, TimeSpacing spacing) {
     public SampleOptions {
         if (hypotheses < 1) throw new GfposeException("--hypotheses must be >= 1, got " + hypotheses);
         if (steps < 1) throw new GfposeException("--steps must be >= 1, got " + steps);
@@ -31,30 +34,51 @@ public record SampleOptions(int hypotheses, int steps, SamplerKind sampler, long
         }
         if (!(snr > 0)) throw new GfposeException("--snr must be > 0, got " + snr);
         if (correctorSteps < 0) throw new GfposeException("corrector steps must be >= 0, got " + correctorSteps);
+        if (sampler == null || spacing == null) throw new GfposeException("sampler and time spacing must be given");
+        if (gfposeDenoiseDt && sampler.solver()) throw new GfposeException("GFPose's denoising dt applies to the sde, deterministic, ode and pc samplers, not to " + sampler.cliName());
     }
 
-    /** GFPose defaults: 1 hypothesis, 1000 steps, deterministic sampler, t from 1 to 1e-3; missing 2-D joints masked, not imputed. */
+    /** Steps of the few-step defaults: deterministic and stochastic (chosen on the validation tail, docs/sampling.md). */
+    public static final int FAST_STEPS = 12, FAST_STOCHASTIC_STEPS = 20;
+
+    /**
+     * The library's defaults: 1 hypothesis by DPM-Solver++(2M) on GFPose's deterministic process, {@value #FAST_STEPS}
+     * steps spaced uniformly in √t from t = 1 to 1e-3 (within 0.3 mm of GFPose's 1000 steps on the validation tail);
+     * missing 2-D joints masked, not imputed. For several hypotheses use {@link #withHypotheses} and
+     * {@link #stochastic()}.
+     */
     public static SampleOptions defaults() {
-        return new SampleOptions(1, 1000, SamplerKind.DETERMINISTIC, 0L, 1.0, 1e-3, 0.16, 1,
-                Runtime.getRuntime().availableProcessors(), false, false);
+        return new SampleOptions(1, FAST_STEPS, SamplerKind.DPM2M, 0L, 1.0, 1e-3, 0.16, 1,
+                Runtime.getRuntime().availableProcessors(), false, false, TimeSpacing.QUADRATIC);
     }
 
-    /** GFPose's denoising set-up: as {@link #defaults()} but starting at t = 0.05. */
-    public static SampleOptions denoiseDefaults() { return defaults().withTStart(0.05); }
+    /** GFPose's own set-up: 1000 Euler steps of its deterministic sampler, t from 1 to 1e-3 (the reference). */
+    public static SampleOptions gfpose() { return defaults().withSampler(SamplerKind.DETERMINISTIC).withSteps(1000); }
 
-    public SampleOptions withHypotheses(int h) { return new SampleOptions(h, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt); }
+    /** These options with SDE-DPM-Solver++(2M) and {@value #FAST_STOCHASTIC_STEPS} steps: diverse hypotheses for min-of-K. */
+    public SampleOptions stochastic() { return withSampler(SamplerKind.DPM2M_SDE).withSteps(FAST_STOCHASTIC_STEPS); }
 
-    public SampleOptions withSteps(int s) { return new SampleOptions(hypotheses, s, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt); }
+    /** GFPose's denoising set-up: as {@link #gfpose()} but starting at t = 0.05. */
+    public static SampleOptions denoiseDefaults() { return gfpose().withTStart(0.05); }
 
-    public SampleOptions withSampler(SamplerKind k) { return new SampleOptions(hypotheses, steps, k, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt); }
+    public SampleOptions withHypotheses(int h) { return new SampleOptions(h, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt, spacing); }
 
-    public SampleOptions withSeed(long s) { return new SampleOptions(hypotheses, steps, sampler, s, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt); }
+    public SampleOptions withSteps(int s) { return new SampleOptions(hypotheses, s, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt, spacing); }
 
-    public SampleOptions withTStart(double t) { return new SampleOptions(hypotheses, steps, sampler, seed, t, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt); }
+    public SampleOptions withSampler(SamplerKind k) { return new SampleOptions(hypotheses, steps, k, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt, spacing); }
 
-    public SampleOptions withImpute2d(boolean b) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, b, gfposeDenoiseDt); }
+    public SampleOptions withSeed(long s) { return new SampleOptions(hypotheses, steps, sampler, s, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt, spacing); }
 
-    public SampleOptions withGfposeDenoiseDt(boolean b) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, b); }
+    public SampleOptions withTStart(double t) { return new SampleOptions(hypotheses, steps, sampler, seed, t, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt, spacing); }
 
-    public SampleOptions withThreads(int n) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, n, impute2d, gfposeDenoiseDt); }
+    public SampleOptions withImpute2d(boolean b) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, b, gfposeDenoiseDt, spacing); }
+
+    public SampleOptions withGfposeDenoiseDt(boolean b) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, b, spacing); }
+
+    public SampleOptions withSpacing(TimeSpacing sp) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, threads, impute2d, gfposeDenoiseDt, sp); }
+
+    /** Network evaluations per hypothesis. */
+    public long nfe() { return sampler.nfe(steps, correctorSteps); }
+
+    public SampleOptions withThreads(int n) { return new SampleOptions(hypotheses, steps, sampler, seed, tStart, tEnd, snr, correctorSteps, n, impute2d, gfposeDenoiseDt, spacing); }
 }

@@ -3,7 +3,7 @@ package gfpose.task;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import gfpose.sampling.Imputation;
-import gfpose.sampling.PcSampler;
+import gfpose.sampling.Sampler;
 import gfpose.sampling.TimeGrid;
 import gfpose.sde.ScoreFunction;
 import gfpose.sde.Sde;
@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The network-free engine behind {@link PosePrior}: runs poses × hypotheses rows in network space through a
- * {@link PcSampler} with GFPose's task set-up (spec §3.3). Row (pose p, hypothesis h) draws only from
+ * {@link Sampler} with GFPose's task set-up (spec §3.3). Row (pose p, hypothesis h) draws only from
  * {@code Rng.stream(seed, (firstPose + p)·H + h)}, where {@code firstPose} is the global index of the call's first
  * pose, so results depend neither on the thread count nor on how the caller splits its poses into calls; rows
  * are processed in blocks of at most {@code maxRows} (one network call per block and step), so memory stays bounded
@@ -29,12 +29,18 @@ public final class TaskSampler {
     /**
      * One pose's set-up in network space (51 values each).
      *
-     * @param cond   the condition c (zeros for generation/denoising)
-     * @param mask   the network's condition mask
-     * @param impute null, or 1 on the entries initialised with c and re-imputed with m(t)c + std(t)ε
-     * @param start  null to start from the prior, else the start state (denoising)
+     * @param cond      the condition c (zeros for generation/denoising)
+     * @param mask      the network's condition mask
+     * @param impute    null, or 1 on the entries initialised with c and re-imputed with m(t)c + std(t)ε
+     * @param start     null to start from the prior, else the start state at the grid's first time: 51 values shared by
+     *                  the hypotheses, or 51 per hypothesis (a warm start from earlier hypotheses)
+     * @param startNoise add std(t_0)·z to the start, z from the row's stream (a warm start: the start is then m(t_0)·x̂
+     *                  for a guess x̂, and the sum is a draw of the forward marginal at t_0 around it)
      */
-    public record Job(float[] cond, float[] mask, float[] impute, float[] start) {}
+    public record Job(float[] cond, float[] mask, float[] impute, float[] start, boolean startNoise) {
+        /** A job without a noisy start. */
+        public Job(float[] cond, float[] mask, float[] impute, float[] start) { this(cond, mask, impute, start, false); }
+    }
 
     private static final int D = Skeleton.DIM;
     private final Sde sde;
@@ -64,7 +70,7 @@ public final class TaskSampler {
         long total = (long) jobs.size() * hyp;
         checkFits(total, jobs.size(), hyp);
         float[][][] res = new float[jobs.size()][hyp][];
-        PcSampler sampler = PcSampler.of(opt.sampler(), sde, opt.snr(), opt.correctorSteps());
+        Sampler sampler = Sampler.of(opt.sampler(), sde, opt.snr(), opt.correctorSteps());
         try (ThreadPool pool = new ThreadPool(opt.threads())) {
             // blocks of at most maxRows (pose, hypothesis) rows in row order: a pose's hypotheses may span blocks,
             // which changes nothing, since every row has its own stream
@@ -84,7 +90,7 @@ public final class TaskSampler {
         }
     }
 
-    private void runBlock(List<Job> jobs, long k0, int rows, int hyp, long seed, long firstPose, PcSampler sampler,
+    private void runBlock(List<Job> jobs, long k0, int rows, int hyp, long seed, long firstPose, Sampler sampler,
                           TimeGrid grid, ThreadPool pool, float[][][] res) {
         float[] x = new float[rows * D], cond = new float[rows * D], mask = new float[rows * D], imp = new float[rows * D];
         Rng[] rngs = new Rng[rows];
@@ -96,8 +102,19 @@ public final class TaskSampler {
             rngs[r] = Rng.stream(seed, (firstPose + p) * hyp + k % hyp);
             System.arraycopy(job.cond(), 0, cond, off, D);
             System.arraycopy(job.mask(), 0, mask, off, D);
-            if (job.start() != null) System.arraycopy(job.start(), 0, x, off, D);
-            else sde.samplePrior(rngs[r], x, off, D);
+            if (job.start() != null) {
+                int h = (int) (k % hyp);
+                if (job.start().length != D && job.start().length != hyp * D) {
+                    throw new IllegalArgumentException("a start needs " + D + " or " + hyp * D + " values, got " + job.start().length);
+                }
+                System.arraycopy(job.start(), job.start().length == D ? 0 : h * D, x, off, D);
+                if (job.startNoise()) {
+                    float[] z = new float[D];
+                    rngs[r].fillGaussian(z, 0, D);
+                    double sd = sde.std(grid.t(0));
+                    for (int i = 0; i < D; i++) x[off + i] += (float) (sd * z[i]);
+                }
+            } else sde.samplePrior(rngs[r], x, off, D);
             if (job.impute() != null) {
                 anyImpute = true;
                 System.arraycopy(job.impute(), 0, imp, off, D);

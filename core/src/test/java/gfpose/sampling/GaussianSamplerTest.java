@@ -27,7 +27,7 @@ class GaussianSamplerTest {
     }
 
     /** Runs from the exact marginal at t_start ≈ N(m μ, std² I) (the prior, shifted by the tiny m(T)μ). */
-    static float[] run(Sde sde, PcSampler sampler, TimeGrid grid, ScoreFunction score, long seed) {
+    static float[] run(Sde sde, Sampler sampler, TimeGrid grid, ScoreFunction score, long seed) {
         Rng[] r = rngs(seed, N);
         float[] x = new float[N * D];
         double m = sde.meanCoeff(grid.t(0)), s = sde.std(grid.t(0));
@@ -36,7 +36,7 @@ class GaussianSamplerTest {
         return x;
     }
 
-    static String check(Sde sde, PcSampler sampler, TimeGrid grid) {
+    static String check(Sde sde, Sampler sampler, TimeGrid grid) {
         return G.mismatch(run(sde, sampler, grid, G.score(sde), 7), N, D, Gaussian.range(D), K, SLACK);
     }
 

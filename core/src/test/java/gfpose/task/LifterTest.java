@@ -77,4 +77,20 @@ class LifterTest {
                 .isInstanceOf(GfposeException.class).hasMessageStartingWith("walk.jsonl: frame 1: framing: no bone");
         assertThatThrownBy(() -> Lifter.lift(PRIOR, List.of(), null, OPT)).isInstanceOf(GfposeException.class);
     }
+
+    @Test
+    void aWarmStartedTrackStartsLikeLiftAndDependsOnNeitherThreadsNorChunks() {
+        List<Keypoints2D> track = new java.util.ArrayList<>();
+        for (int f = 0; f < 4; f++) track.add(move(project(TestPoses.random(7), 1145, 512, 515, 1000, 1000), 1, 4 * f, 0, 1000, 1000));
+        SampleOptions first = OPT.withSampler(SamplerKind.DPM2M).withSteps(6).withHypotheses(2);
+        SampleOptions warm = first.withTStart(0.3).withSteps(3);
+        List<Lifter.Lifted> a = Lifter.liftTrack(PRIOR, track, null, first, warm, i -> "frame " + i, 0);
+        List<Lifter.Lifted> b = Lifter.liftTrack(PRIOR, track, null, first.withThreads(1), warm.withThreads(1), i -> "frame " + i, 0);
+        assertThat(a).hasSize(4);
+        for (int f = 0; f < 4; f++) assertThat(a.get(f).framed()).isDeepEqualTo(b.get(f).framed());
+        // frame 0 is lifted from the prior exactly as lift() does it
+        assertThat(a.get(0).framed()).isDeepEqualTo(Lifter.lift(PRIOR, track.subList(0, 1), null, first).get(0).framed());
+        assertThatThrownBy(() -> Lifter.liftTrack(PRIOR, track, null, first, first, i -> "frame " + i, 0))
+                .isInstanceOf(GfposeException.class).hasMessageContaining("start time below 1");
+    }
 }

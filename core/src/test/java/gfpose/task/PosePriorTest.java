@@ -200,19 +200,22 @@ class PosePriorTest {
     /** Poses [0, 5) in one call, and in two calls [0, 2) + [2, 5) with firstPose 2. */
     interface Task { float[][][] run(PosePrior prior, int from, int to, long firstPose); }
 
-    static void assertSplitMatchesOneCall(Task task) {
+    static void assertSplitMatchesOneCall(Task task) { assertSplitMatchesOneCall(task, true); }
+
+    static void assertSplitMatchesOneCall(Task task, boolean random) {
         PosePrior prior = PosePrior.of(SDE, new Fake());
         float[][][] whole = task.run(prior, 0, 5, 0);
         float[][][] head = task.run(prior, 0, 2, 0), tail = task.run(prior, 2, 5, 2);
         assertThat(head).isDeepEqualTo(java.util.Arrays.copyOfRange(whole, 0, 2));
         assertThat(tail).isDeepEqualTo(java.util.Arrays.copyOfRange(whole, 2, 5));
         // without the global index the tail would reuse the head's streams
-        assertThat(task.run(prior, 2, 5, 0)[0][0]).isNotEqualTo(whole[2][0]);
+        if (random) assertThat(task.run(prior, 2, 5, 0)[0][0]).isNotEqualTo(whole[2][0]);
     }
 
-    @Test
-    void firstPoseMakesResultsIndependentOfHowPosesAreSplitIntoCalls() {
-        SampleOptions o = opt(SamplerKind.SDE).withHypotheses(2).withThreads(2);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(names = {"SDE", "DPM2M_SDE", "HEUN"})
+    void firstPoseMakesResultsIndependentOfHowPosesAreSplitIntoCalls(SamplerKind kind) {
+        SampleOptions o = opt(kind).withHypotheses(2).withThreads(2).withSteps(kind.solver() ? 12 : 60);
         float[][] uv = uv(5, 7), xyz = new float[5][];
         boolean[][] obs = new boolean[5][17];
         for (int p = 0; p < 5; p++) {
@@ -226,7 +229,7 @@ class PosePriorTest {
         assertSplitMatchesOneCall((pr, a, b, first) -> pr.complete3d(java.util.Arrays.copyOfRange(xyz, a, b),
                 java.util.Arrays.copyOfRange(obs, a, b), SIZE, o, first));
         assertSplitMatchesOneCall((pr, a, b, first) -> pr.denoise(java.util.Arrays.copyOfRange(xyz, a, b), SIZE,
-                o.withTStart(0.05), first));
+                o.withTStart(0.05), first), kind.stochastic()); // deterministic denoising draws nothing
         assertSplitMatchesOneCall((pr, a, b, first) -> pr.generate(b - a, SIZE, o, first));
     }
 
@@ -272,5 +275,27 @@ class PosePriorTest {
                 .isInstanceOf(GfposeException.class).hasMessageContaining("pose 1, joint 3");
         assertThatThrownBy(() -> PosePrior.of(SDE, new Fake()).estimate(new float[][] {new float[30]}, null, SIZE, opt(SamplerKind.SDE)))
                 .isInstanceOf(GfposeException.class).hasMessageContaining("pose 0");
+    }
+
+    @Test
+    void aWarmStartBeginsAtTStartAroundEachHypothesisOwnGuess() {
+        // a model without opinion (score 0): DDIM on the drift then keeps x/m(t) fixed, so each hypothesis ends at its
+        // guess plus the start noise std(t0)/m(t0)·z, which is tiny at t0 = 0.01
+        TaskSampler.ConditionalScore none = (c, m, rows, pool) -> (x, n, t, out) -> java.util.Arrays.fill(out, 0, n * 51, 0f);
+        PosePrior prior = PosePrior.of(SDE, none);
+        float[][] uv = uv(1, 4);
+        float[][][] guess = new float[1][2][51];
+        for (int i = 0; i < 51; i++) { guess[0][0][i] = 400 + i; guess[0][1][i] = 600 - i; }
+        SampleOptions o = opt(SamplerKind.DDIM).withHypotheses(2).withSteps(4).withTStart(0.01);
+        float[][][] out = prior.estimate(uv, null, SIZE, o, 0, guess);
+        for (int h = 0; h < 2; h++) {
+            for (int i = 0; i < 51; i++) assertThat(out[0][h][i]).isCloseTo(guess[0][h][i], within(0.5f));
+            assertThat(out[0][h]).isNotEqualTo(guess[0][h]);  // the start noise was added
+        }
+        // the same start for every hypothesis when one guess is given; a wrong count is refused
+        float[][][] one = prior.estimate(uv, null, SIZE, o, 0, new float[][][] {{guess[0][0]}});
+        for (int i = 0; i < 51; i++) assertThat(one[0][1][i]).isCloseTo(guess[0][0][i], within(0.5f));
+        assertThatThrownBy(() -> prior.estimate(uv, null, SIZE, o, 0, new float[1][3][51])).isInstanceOf(GfposeException.class)
+                .hasMessageContaining("needs 1 or 2 guesses");
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * Skeleton drawings of 3-D poses in three orthographic views: front (x right, y down), side (depth z to the
  * right, y down) and top (x right, depth z up the page). Poses are in camera-like axes (y down, z away from
  * the viewer), e.g. GFPose's image frame or camera millimetres. Left bones are blue, right bones red, the centre
- * line grey; several hypotheses are drawn translucent over each other. A 2-D input (in the same units as the
- * poses' x, y, as in the image frame) is drawn dashed in green over the front view.
+ * line grey; several hypotheses are drawn translucent over each other, and their consensus (one answer per pose),
+ * when given, opaque over them with a ring per joint whose radius is that joint's spread. A 2-D input (in the same
+ * units as the poses' x, y, as in the image frame) is drawn dashed in green over the front view.
  */
 public final class PosePicture {
     private PosePicture() {}
@@ -22,8 +23,16 @@ public final class PosePicture {
     static final String[] VIEWS = {"front", "side", "top"};
 
     /** One pose or a set of hypotheses, three views side by side; {@code input} may be null. */
-    public static Scene views(List<float[]> poses, Keypoints2D input) {
+    public static Scene views(List<float[]> poses, Keypoints2D input) { return views(poses, null, null, input); }
+
+    /**
+     * As {@link #views(List, Keypoints2D)}, with the hypotheses' consensus pose drawn over them and a ring of radius
+     * {@code spread[j]} (the poses' units) around each of its joints; consensus and spread may be null.
+     */
+    public static Scene views(List<float[]> poses, float[] consensus, float[] spread, Keypoints2D input) {
         check(poses);
+        if (consensus != null) check(List.of(consensus));
+        if (spread != null && spread.length != Skeleton.JOINTS) throw new GfposeException("picture: spread needs " + Skeleton.JOINTS + " values");
         Scene s = new Scene(3 * PANEL, PANEL + LABEL);
         double scale = scale(poses, input);
         for (int view = 0; view < 3; view++) {
@@ -31,8 +40,15 @@ public final class PosePicture {
             double ox = view * PANEL;
             s.group(VIEWS[view]);
             s.label(new Scene.Label(ox + 6, 14, VIEWS[view]));
-            double opacity = poses.size() == 1 ? 1 : Math.max(0.25, 1.5 / poses.size());
+            double opacity = poses.size() == 1 ? 1 : Math.max(consensus == null ? 0.25 : 0.1, (consensus == null ? 1.5 : 0.8) / poses.size());
             for (float[] p : poses) bones(s, p, view, ox, LABEL, c, scale, opacity);
+            if (consensus != null) {
+                bones(s, consensus, view, ox, LABEL, c, scale, 1);
+                for (int j = 0; spread != null && j < Skeleton.JOINTS; j++) {
+                    double[] at = screen(consensus, j, view, ox, LABEL, c, scale);
+                    if (spread[j] > 0) s.ring(new Scene.Ring(at[0], at[1], spread[j] * scale, colour(j), 0.6, "spread"));
+                }
+            }
             if (view == 0 && input != null) input(s, input, ox, LABEL, c, scale);
         }
         return s;

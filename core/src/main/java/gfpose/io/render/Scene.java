@@ -33,10 +33,14 @@ public final class Scene {
 
     record Label(double x, double y, String text) {}
 
+    /** An unfilled circle (a joint's spread). */
+    record Ring(double x, double y, double r, int rgb, double opacity, String kind) {}
+
     private final int width, height;
     private final List<Line> lines = new ArrayList<>();
     private final List<Dot> dots = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
+    private final List<Ring> rings = new ArrayList<>();
     private final List<String> groups = new ArrayList<>();
     private final List<Integer> groupOf = new ArrayList<>();
 
@@ -60,6 +64,8 @@ public final class Scene {
     void dot(Dot d) { dots.add(d); }
 
     void label(Label l) { labels.add(l); }
+
+    void ring(Ring r) { rings.add(r); }
 
     List<Line> lines() { return Collections.unmodifiableList(lines); }
 
@@ -90,6 +96,10 @@ public final class Scene {
         for (Dot d : dots)
             b.append("<circle class=\"").append(d.kind()).append("\" cx=\"").append(n(d.x())).append("\" cy=\"").append(n(d.y()))
                     .append("\" r=\"").append(n(d.r())).append("\" fill=\"").append(hex(d.rgb())).append("\"/>\n");
+        for (Ring r : rings)
+            b.append("<circle class=\"").append(r.kind()).append("\" cx=\"").append(n(r.x())).append("\" cy=\"").append(n(r.y()))
+                    .append("\" r=\"").append(n(r.r())).append("\" fill=\"none\" stroke=\"").append(hex(r.rgb()))
+                    .append("\" stroke-opacity=\"").append(n(r.opacity())).append("\"/>\n");
         for (Label t : labels)
             b.append("<text x=\"").append(n(t.x())).append("\" y=\"").append(n(t.y()))
                     .append("\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#555555\">").append(escape(t.text())).append("</text>\n");
@@ -115,6 +125,11 @@ public final class Scene {
             for (Dot d : dots) {
                 g.setColor(new Color(d.rgb()));
                 g.fill(new Ellipse2D.Double(d.x() - d.r(), d.y() - d.r(), 2 * d.r(), 2 * d.r()));
+            }
+            g.setStroke(new BasicStroke(1f));
+            for (Ring r : rings) {
+                g.setColor(new Color((r.rgb() >> 16) & 255, (r.rgb() >> 8) & 255, r.rgb() & 255, (int) Math.round(255 * r.opacity())));
+                g.draw(new Ellipse2D.Double(r.x() - r.r(), r.y() - r.r(), 2 * r.r(), 2 * r.r()));
             }
         } finally {
             g.dispose();

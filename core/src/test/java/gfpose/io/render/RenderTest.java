@@ -44,6 +44,23 @@ class RenderTest {
     }
 
     @Test
+    void aConsensusIsDrawnOpaqueOverTheHypothesesWithOneSpreadRingPerJointPerView() throws Exception {
+        List<float[]> hyps = List.of(TestPoses.random(1), TestPoses.random(2), TestPoses.random(3));
+        float[] spread = new float[17];
+        java.util.Arrays.fill(spread, 4f);
+        spread[0] = 0; // no ring for a joint every hypothesis agrees on
+        Scene s = PosePicture.views(hyps, TestPoses.random(4), spread, null);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(s.toSvg().getBytes(StandardCharsets.UTF_8)));
+        NodeList groups = doc.getElementsByTagName("g");
+        for (int g = 0; g < 3; g++) assertThat(count(((Element) groups.item(g)).getElementsByTagName("line"), "bone")).isEqualTo(16 * 4);
+        assertThat(count(doc.getElementsByTagName("circle"), "spread")).isEqualTo(3 * 16);
+        long opaque = s.lines().stream().filter(l -> l.opacity() == 1).count();
+        assertThat(opaque).isEqualTo(3 * 16);
+        assertThatThrownBy(() -> PosePicture.views(hyps, TestPoses.random(4), new float[3], null)).isInstanceOf(GfposeException.class);
+    }
+
+    @Test
     void pngDecodesWithInkOnTheBonesAndColoursBySide(@TempDir Path dir) throws Exception {
         float[] pose = TestPoses.standing();
         Scene s = PosePicture.views(List.of(pose), null);
