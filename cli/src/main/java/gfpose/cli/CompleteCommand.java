@@ -18,11 +18,14 @@ final class CompleteCommand extends TaskCommand {
 
     @Override ImageSize imageSizeOption() { return in.imageSize; }
 
+    @Override boolean estimation() { return true; }
+
     @Override PoseDocument readInput() { return read(in, PoseDocumentReader.Kind.EITHER); }
 
     @Override
     float[][][] sample(PosePrior prior, PoseDocument input, ImageSize size, SampleOptions opt) {
         if (input.dims() == 2) return prior.estimate(input.coords(), input.observedOrNull(), size, opt);
+        if (opt.tStart() < 1) throw new gfpose.GfposeException("--informed-start applies to 2-D input; this document has 3-D keypoints");
         boolean[][] observed = new boolean[input.poses().size()][];
         for (int p = 0; p < observed.length; p++) observed[p] = input.poses().get(p).observed().clone();
         return prior.complete3d(input.coords(), observed, size, opt);

@@ -17,6 +17,8 @@ final class EstimateCommand extends TaskCommand {
 
     @Override ImageSize imageSizeOption() { return in.imageSize; }
 
+    @Override boolean estimation() { return true; }
+
     @Override PoseDocument readInput() { return read(in, PoseDocumentReader.Kind.POINTS_2D); }
 
     @Override

@@ -146,7 +146,7 @@ final class EvalCommand implements Callable<Integer> {
         Split sp = parseSplit(split);
         try (H36mDataset d = EvalData.open(dir, sp, needDet)) {
             // GFPose denoises with the deterministic sampler whatever the hypothesis count
-            SampleOptions opt = sampling.sampleOptions(1.0, t == Task.DENOISE);
+            SampleOptions opt = t == Task.ESTIMATE || t == Task.COMPLETE2D ? sampling.estimationOptions() : sampling.sampleOptions(1.0, t == Task.DENOISE);
             if (t == Task.DENOISE) {
                 opt = opt.withTStart(sampling.denoiseStart(t0, noise, ImageSize.GFPOSE));
             }
@@ -168,6 +168,8 @@ final class EvalCommand implements Callable<Integer> {
             if (baseline == null) {
                 protocol.put("batch", batch);
                 if (t == Task.DENOISE) protocol.put("t0", opt.tStart());
+                if (opt.tStart() < 1 && t != Task.DENOISE) protocol.put("informed_start", opt.tStart());
+                if (opt.sampler().solver()) protocol.put("spacing", Cli.lower(opt.spacing()));
             }
             stdout.print(result.markdown());
             stdout.flush();

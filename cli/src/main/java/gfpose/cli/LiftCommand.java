@@ -85,9 +85,10 @@ final class LiftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SampleOptions opt = sampling.sampleOptions(1.0, false);
+        SampleOptions opt = sampling.estimationOptions();
         if (warmStart != null && !(warmStart > 0 && warmStart < 1)) throw common.usage("--warm-start must be between 0 and 1 (exclusive), got " + warmStart);
         if (warmSteps < 1) throw common.usage("--warm-steps must be >= 1, got " + warmSteps);
+        if (warmStart != null && sampling.informedStart != null) throw common.usage("give --warm-start or --informed-start, not both");
         SampleOptions warm = warmStart == null ? null : opt.withTStart(warmStart).withSteps(warmSteps);
         if (!(minConfidence > 0) || Double.isInfinite(minConfidence))
             throw common.usage("--min-confidence must be a finite number > 0, got " + minConfidence);

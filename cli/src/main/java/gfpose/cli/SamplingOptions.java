@@ -56,6 +56,12 @@ public final class SamplingOptions {
             + "for reproducing the official code). Default: dt = the grid's spacing.")
     boolean gfposeDt;
 
+    @Option(names = "--informed-start", paramLabel = "T0",
+            description = "2-D estimation: start the reverse process at diffusion time T0 (0 < T0 < 1) from the 2-D input "
+                    + "itself with depth 0 instead of from noise at 1 (DiffPose's informed start; 0.8 with 8 steps is within "
+                    + "1 mm of 1000 steps on validation data).")
+    Double informedStart;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads. Default: the number of cores.")
     Integer threads;
@@ -66,6 +72,7 @@ public final class SamplingOptions {
         if (steps != null && steps < 1) throw usage("--steps must be >= 1, got " + steps);
         if (spacing != null && sampler != null && !sampler.solver()) throw usage("--spacing applies to the few-step solvers, not to --sampler " + sampler.cliName());
         if (snrGiven() && sampler != SamplerKind.PC) throw usage("--snr applies to --sampler pc only");
+        if (informedStart != null && !(informedStart > 0 && informedStart < 1)) throw usage("--informed-start must be between 0 and 1 (exclusive), got " + informedStart);
         if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
         if (!(snr > 0) || Double.isInfinite(snr)) throw usage("--snr must be a positive number, got " + snr);
     }
@@ -80,6 +87,17 @@ public final class SamplingOptions {
      */
     SampleOptions sampleOptions(double tStart, boolean deterministicDefault) {
         validate();
+        if (informedStart != null) throw usage("--informed-start applies to 2-D estimation only (estimate, lift, complete with 2-D input, eval --task estimate or complete2d)");
+        return options(tStart, deterministicDefault);
+    }
+
+    /** Options of a 2-D estimation: starting at --informed-start from the input when it is given. */
+    SampleOptions estimationOptions() {
+        validate();
+        return options(informedStart != null ? informedStart : 1.0, false);
+    }
+
+    private SampleOptions options(double tStart, boolean deterministicDefault) {
         SamplerKind kind = sampler != null ? sampler
                 : deterministicDefault || hypotheses == 1 ? SamplerKind.DPM2M : SamplerKind.DPM2M_SDE;
         SampleOptions d = SampleOptions.defaults();

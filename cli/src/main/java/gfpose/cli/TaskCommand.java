@@ -30,6 +30,9 @@ abstract class TaskCommand implements Callable<Integer> {
         return 1.0;
     }
 
+    /** Whether the command lifts 2-D input (so that --informed-start applies). */
+    boolean estimation() { return false; }
+
     /** Options that depend on the image size (denoising's start time); the default keeps them. */
     SampleOptions adjust(SampleOptions opt, ImageSize size) { return opt; }
 
@@ -44,7 +47,7 @@ abstract class TaskCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        SampleOptions opt = sampling.sampleOptions(tStart(), false);
+        SampleOptions opt = estimation() ? sampling.estimationOptions() : sampling.sampleOptions(tStart(), false);
         PoseDocument input = readInput();
         ImageSize size = imageSize(input);
         opt = adjust(opt, size);

@@ -120,6 +120,8 @@ class CliCommandTest {
             {"generate", "--spacing", "log"},
             {"generate", "--sampler", "sde", "--snr", "0.2"},
             {"denoise", "-i", "x.json", "--sampler", "dpm2m", "--gfpose-dt"},
+            {"generate", "--informed-start", "0.8"},
+            {"estimate", "-i", "x.json", "--informed-start", "1"},
             {"generate", "--image-size", "1000"},
             {"denoise", "-i", "x.json", "--t0", "2"},
             {"estimate", "-i", "x.json", "--min-confidence", "-0.5"},

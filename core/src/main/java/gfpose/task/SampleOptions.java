@@ -7,7 +7,8 @@ import gfpose.sampling.TimeSpacing;
 /**
  * How to sample: hypotheses per pose, steps, sampler, seed, and the time range.
  *
- * @param tStart   start time of the reverse process (1 for sampling from the prior; denoising uses its own t0)
+ * @param tStart   start time of the reverse process (1 for sampling from the prior; denoising uses its own t0; estimation
+ *                 below 1 starts from the 2-D input itself, {@link PosePrior#flatGuess})
  * @param tEnd     last time queried (GFPose's sampling epsilon, 1e-3)
  * @param snr      Langevin corrector signal-to-noise ratio (PC only)
  * @param correctorSteps Langevin steps per predictor step (PC only)

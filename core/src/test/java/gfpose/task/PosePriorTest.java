@@ -297,5 +297,16 @@ class PosePriorTest {
         for (int i = 0; i < 51; i++) assertThat(one[0][1][i]).isCloseTo(guess[0][0][i], within(0.5f));
         assertThatThrownBy(() -> prior.estimate(uv, null, SIZE, o, 0, new float[1][3][51])).isInstanceOf(GfposeException.class)
                 .hasMessageContaining("needs 1 or 2 guesses");
+        // no guess but t_start < 1: the informed start from the 2-D input itself, depth 0, a missing joint at the mean
+        boolean[][] obs = new boolean[1][17];
+        java.util.Arrays.fill(obs[0], true);
+        obs[0][7] = false;
+        float[][][] informed = prior.estimate(uv, obs, SIZE, o, 0, null);
+        double mu = 0;
+        for (int j = 0; j < 17; j++) if (j != 7) mu += uv[0][2 * j] / 16;
+        for (int j = 0; j < 17; j++) {
+            assertThat(informed[0][0][3 * j]).isCloseTo(j == 7 ? (float) mu : uv[0][2 * j], within(0.5f));
+            assertThat(informed[0][0][3 * j + 2]).isCloseTo(0f, within(0.5f));
+        }
     }
 }
