@@ -2,8 +2,6 @@ package gfpose.bench;
 
 import gfpose.nn.ModelConfig;
 import gfpose.nn.ScoreNet;
-import gfpose.sampling.SamplerKind;
-import gfpose.sampling.TimeSpacing;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
@@ -23,9 +21,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One pose lifted with the few-step solvers, as a user calls {@code gfpose estimate}: {@code hypotheses200} draws
- * 200 hypotheses with SDE-DPM-Solver++(2M), {@code single} one with DPM-Solver++(2M) (GFPose's deterministic
- * process), both on a random-weight network of the shipped model's size (hidden 512) or GFPose's (1024); timing
+ * One pose lifted with the default few-step solvers, as {@code gfpose estimate} does: {@code hypotheses200} draws 200
+ * hypotheses with SDE-DPM-Solver++(2M) in 20 steps, {@code single} one with DPM-Solver++(2M) on GFPose's deterministic
+ * process in 12 steps ({@link SampleOptions#defaults()}), both on a random-weight network of the shipped model's size (hidden 512) or GFPose's (1024); timing
  * does not depend on the weights' values. Time per op = sampling time per pose (the thread pool is part of it).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -38,9 +36,6 @@ public class FastSamplingBench {
     @Param({"512", "1024"})
     public int hidden;
 
-    @Param({"10", "20"})
-    public int steps;
-
     @Param({"all"})
     public String threads;
 
@@ -51,10 +46,9 @@ public class FastSamplingBench {
     @Setup(Level.Trial)
     public void setup() {
         prior = new PosePrior(ScoreNet.random(ModelConfig.of(hidden, hidden / 2, 2, 32), 2023));
-        SampleOptions base = SampleOptions.defaults().withThreads(BenchSupport.threads(threads)).withSeed(1)
-                .withSteps(steps).withSpacing(TimeSpacing.QUADRATIC);
-        many = base.withSampler(SamplerKind.DPM2M_SDE).withHypotheses(200);
-        one = base.withSampler(SamplerKind.DPM2M).withHypotheses(1);
+        // the CLI's defaults: dpm2m, 12 steps for one hypothesis; dpm2m-sde, 20 steps for several
+        one = SampleOptions.defaults().withThreads(BenchSupport.threads(threads)).withSeed(1);
+        many = one.stochastic().withHypotheses(200);
         for (int j = 0; j < 17; j++) { // a plausible upright figure in a 1000 x 1000 image
             uv[0][2 * j] = 500 + 60 * (float) Math.sin(j);
             uv[0][2 * j + 1] = 300 + 25 * j;
