@@ -33,6 +33,13 @@ class LauncherUsageIT {
     }
 
     @Test
+    void versionComesFromTheJarManifest() throws Exception {
+        Launcher.Result r = Launcher.run(dir, "--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.stdout().strip()).matches("gfpose \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
     void noCommandIsAUsageError() throws Exception {
         Launcher.Result r = Launcher.run(dir);
         assertThat(r.exit()).isEqualTo(2);
