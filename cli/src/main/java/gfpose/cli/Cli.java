@@ -106,6 +106,9 @@ public final class Cli {
         return s.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
+    /** Whether progress may be redrawn in place: an interactive console (no bar escapes into logs and pipes). */
+    static boolean terminal() { return System.console() != null; }
+
     static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }

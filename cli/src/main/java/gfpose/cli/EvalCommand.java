@@ -242,7 +242,7 @@ final class EvalCommand implements Callable<Integer> {
             @Override public void write(int b) { err.write(b); }
             @Override public void flush() { err.flush(); }
         };
-        return new Progress(new PrintStream(sink, true, StandardCharsets.US_ASCII), "eval");
+        return new Progress(new PrintStream(sink, true, StandardCharsets.US_ASCII), "eval", Cli.terminal());
     }
 
     private ParameterException usage(String message) {

@@ -76,6 +76,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Mirror condition and target together with probability 1/2.") boolean flip;
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--threads", description = "Worker threads (default: all cores).") Integer threads;
+    @Option(names = {"-q", "--quiet"}, description = "No progress line.") boolean quiet;
+
     @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "Checkpoint interval (default: ${DEFAULT-VALUE}).") double ckptMinutes;
 
     @Spec CommandSpec spec;
@@ -111,7 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("train: hidden " + m.hidden() + ", embed " + m.embed() + ", blocks " + m.blocks() + ", groups "
                     + m.groups() + ", " + source.describe() + ", batch "
                     + trainer.config().batch() + ", " + nThreads + " threads, from step " + trainer.stepsDone());
-            TrainingRun.run(trainer, out, steps == null ? 0 : steps, minutes == null ? 0 : minutes * 60, ckptMinutes * 60, System.err);
+            TrainingRun.run(trainer, out, steps == null ? 0 : steps, minutes == null ? 0 : minutes * 60, ckptMinutes * 60,
+                    quiet ? null : System.err, Cli.terminal());
             System.err.println("train: step " + trainer.stepsDone() + "; EMA weights in " + out.resolve(TrainingRun.EMA));
         }
         return 0;

@@ -5,25 +5,36 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line text progress bar with rate and ETA, redrawn with carriage returns at most every
- * {@code minIntervalMs} (and always at the end, followed by a newline).
+ * A one-line text progress bar with rate and ETA: on a terminal redrawn in place with carriage returns at most every
+ * {@code minIntervalMs}; elsewhere (a log file, a pipe) printed as a plain line at most every {@value #LOG_INTERVAL_MS}
+ * ms; always once at the end, followed by a newline.
  */
 public final class Progress implements ProgressListener {
+    /** Interval of the plain lines written when the output is not a terminal. */
+    public static final long LOG_INTERVAL_MS = 30_000;
+
     private final PrintStream out;
     private final String label;
+    private final boolean terminal;
     private final long minIntervalNanos;
     private final LongSupplier clock;
     private final long start;
     private long lastDraw = Long.MIN_VALUE;
     private boolean finished;
 
-    /** Progress on {@code out}, redrawn at most every 250 ms. */
-    public Progress(PrintStream out, String label) { this(out, label, 250, System::nanoTime); }
+    /** Progress on {@code out}: redrawn at most every 250 ms on a terminal, else a line every 30 s. */
+    public Progress(PrintStream out, String label, boolean terminal) {
+        this(out, label, terminal ? 250 : LOG_INTERVAL_MS, System::nanoTime, terminal);
+    }
 
-    /** With an explicit throttle and clock (nanoseconds), for tests. */
-    public Progress(PrintStream out, String label, long minIntervalMs, LongSupplier clock) {
+    /** A terminal bar with an explicit throttle and clock (nanoseconds), for tests. */
+    public Progress(PrintStream out, String label, long minIntervalMs, LongSupplier clock) { this(out, label, minIntervalMs, clock, true); }
+
+    /** With an explicit throttle, clock (nanoseconds) and output kind. */
+    public Progress(PrintStream out, String label, long minIntervalMs, LongSupplier clock, boolean terminal) {
         this.out = out;
         this.label = label;
+        this.terminal = terminal;
         this.minIntervalNanos = minIntervalMs * 1_000_000L;
         this.clock = clock;
         this.start = clock.getAsLong();
@@ -35,8 +46,11 @@ public final class Progress implements ProgressListener {
         boolean end = total > 0 && done >= total;
         if (!end && lastDraw != Long.MIN_VALUE && now - lastDraw < minIntervalNanos) return;
         lastDraw = now;
-        out.print("\r" + (label.isEmpty() ? "" : label + " ") + line(done, total, (now - start) / 1e9));
-        if (end) { out.println(); finished = true; }
+        String text = (label.isEmpty() ? "" : label + " ") + line(done, total, (now - start) / 1e9);
+        if (terminal) out.print("\r" + text);
+        else out.print(text);
+        if (end || !terminal) out.println();
+        if (end) finished = true;
         out.flush();
     }
 

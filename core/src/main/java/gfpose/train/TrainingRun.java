@@ -46,9 +46,11 @@ public final class TrainingRun {
      * (0 = no time limit), whichever comes first.
      *
      * @param progress where the progress line goes (null = silent)
+     * @param terminal redraw the line in place every half second (a terminal), else print a line every 30 s (a log)
      * @return the number of steps taken in this call
      */
-    public static long run(Trainer t, Path out, long totalSteps, double seconds, double checkpointSeconds, PrintStream progress) {
+    public static long run(Trainer t, Path out, long totalSteps, double seconds, double checkpointSeconds, PrintStream progress,
+                           boolean terminal) {
         if (totalSteps <= 0 && seconds <= 0) throw new GfposeException("train: give --steps or --minutes");
         prepareOutput(out);
         TrainLog log = new TrainLog(out.resolve(CSV), t.stepsDone());
@@ -66,9 +68,11 @@ public final class TrainingRun {
             rate = taken == 1 ? sps : 0.9 * rate + 0.1 * sps;
             ema = Double.isNaN(ema) ? st.loss() : 0.98 * ema + 0.02 * st.loss();
             log.add(new TrainLog.Row(st.step(), st.loss(), st.lr(), st.gradNorm(), sps));
-            if (progress != null && (s1 - lastDraw > 500_000_000L)) {
+            if (progress != null && (s1 - lastDraw > (terminal ? 500_000_000L : 30_000_000_000L))) {
                 lastDraw = s1;
-                progress.print("\r" + line(t, st, ema, rate, totalSteps, seconds, (s1 - start) / 1e9));
+                String text = line(t, st, ema, rate, totalSteps, seconds, (s1 - start) / 1e9);
+                if (terminal) progress.print("\r" + text);
+                else progress.println(text.stripTrailing());
                 progress.flush();
             }
             if ((s1 - lastSave) / 1e9 >= checkpointSeconds) {
@@ -77,7 +81,7 @@ public final class TrainingRun {
             }
         }
         save(t, out, log, title);
-        if (progress != null) progress.println();
+        if (progress != null && terminal) progress.println();
         return taken;
     }
 

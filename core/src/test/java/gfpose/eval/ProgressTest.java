@@ -28,4 +28,21 @@ class ProgressTest {
         assertThat(Progress.line(0, 0, 0)).contains("0/0");
         assertThat(Progress.clock(3725)).isEqualTo("1:02:05");
     }
+
+    @Test
+    void offATerminalItWritesPlainLinesWithoutCarriageReturns() {
+        long[] now = {0};
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(buf, true, StandardCharsets.UTF_8), "eval", 30_000, () -> now[0], false);
+        now[0] = 1_000_000_000L;
+        p.update(10, 100);
+        now[0] += 10_000_000_000L;
+        p.update(20, 100); // within 30 s: skipped
+        now[0] += 30_000_000_000L;
+        p.update(60, 100);
+        p.update(100, 100);
+        String s = buf.toString(StandardCharsets.UTF_8);
+        assertThat(s).doesNotContain("\r").contains("10/100").doesNotContain("20/100").contains("60/100").contains("100/100");
+        assertThat(s.split(System.lineSeparator())).hasSize(3);
+    }
 }

@@ -21,7 +21,7 @@ class TrainRunTest {
         SyntheticSource data = new SyntheticSource(50, 1);
         Path out = dir.resolve("run");
         try (Trainer t = Trainer.create(TrainerTest.busy(), data, 1)) {
-            assertThat(TrainingRun.run(t, out, 4, 0, 1e9, null)).isEqualTo(4);
+            assertThat(TrainingRun.run(t, out, 4, 0, 1e9, null, false)).isEqualTo(4);
         }
         for (String f : List.of(TrainingRun.CHECKPOINT, TrainingRun.EMA, TrainingRun.CSV, TrainingRun.PLOT)) {
             assertThat(out.resolve(f)).isRegularFile();
@@ -31,7 +31,7 @@ class TrainRunTest {
         // rows written after the checkpoint (a crash) are dropped on resume
         Files.writeString(out.resolve(TrainingRun.CSV), "5,1.0,0.0,1.0,1.0\n", java.nio.file.StandardOpenOption.APPEND);
         try (Trainer t = Trainer.resume(out.resolve(TrainingRun.CHECKPOINT), data, 1, null)) {
-            TrainingRun.run(t, out, 6, 0, 1e9, null);
+            TrainingRun.run(t, out, 6, 0, 1e9, null, false);
             assertThat(t.stepsDone()).isEqualTo(6);
         }
         List<String> csv = Files.readAllLines(out.resolve(TrainingRun.CSV));
@@ -46,7 +46,7 @@ class TrainRunTest {
         Path out = Files.createDirectories(dir.resolve("run"));
         Files.createDirectory(out.resolve(TrainingRun.CHECKPOINT)); // the checkpoint write fails, as a kill would cut it
         try (Trainer t = Trainer.create(TrainerTest.busy(), data, 1)) {
-            assertThatThrownBy(() -> TrainingRun.run(t, out, 3, 0, 1e9, null)).isInstanceOf(GfposeException.class);
+            assertThatThrownBy(() -> TrainingRun.run(t, out, 3, 0, 1e9, null, false)).isInstanceOf(GfposeException.class);
         }
         List<String> csv = Files.readAllLines(out.resolve(TrainingRun.CSV));
         assertThat(csv.stream().skip(1).map(l -> l.split(",")[0])).containsExactly("1", "2", "3");
