@@ -106,6 +106,26 @@ public final class Cli {
         return s.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
+    /**
+     * Refuses, as a usage error, an output file that is also one of the inputs (it would be replaced before or while
+     * it is read); "-" and null are skipped.
+     */
+    static void outputsAreNotInputs(picocli.CommandLine cl, java.util.List<java.nio.file.Path> inputs, java.nio.file.Path... outputs) {
+        for (java.nio.file.Path out : outputs) {
+            if (out == null || "-".equals(out.toString())) continue;
+            for (java.nio.file.Path in : inputs) {
+                if (in == null || "-".equals(in.toString())) continue;
+                boolean same = in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
+                try {
+                    same |= java.nio.file.Files.exists(in) && java.nio.file.Files.exists(out) && java.nio.file.Files.isSameFile(in, out);
+                } catch (java.io.IOException e) {
+                    // unreadable: the read or the write reports it in its own words
+                }
+                if (same) throw new picocli.CommandLine.ParameterException(cl, out + ": is also an input; write the output to another file");
+            }
+        }
+    }
+
     /** Whether progress may be redrawn in place: an interactive console (no bar escapes into logs and pipes). */
     static boolean terminal() { return System.console() != null; }
 

@@ -14,6 +14,8 @@ import picocli.CommandLine.Mixin;
 final class CompleteCommand extends TaskCommand {
     @Mixin InputOptions in;
 
+    @Override java.nio.file.Path inputFile() { return java.nio.file.Path.of(in.input); }
+
     @Override String task() { return "complete"; }
 
     @Override ImageSize imageSizeOption() { return in.imageSize; }

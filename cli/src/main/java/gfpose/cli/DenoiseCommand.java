@@ -25,6 +25,8 @@ final class DenoiseCommand extends TaskCommand {
             description = "Start the reverse process at this diffusion time instead (GFPose: 0.05, the default with --gfpose-dt).")
     Double t0;
 
+    @Override java.nio.file.Path inputFile() { return java.nio.file.Path.of(in.input); }
+
     @Override String task() { return "denoise"; }
 
     @Override

@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
 final class EstimateCommand extends TaskCommand {
     @Mixin InputOptions in;
 
+    @Override java.nio.file.Path inputFile() { return java.nio.file.Path.of(in.input); }
+
     @Override String task() { return "estimate"; }
 
     @Override ImageSize imageSizeOption() { return in.imageSize; }

@@ -97,6 +97,7 @@ final class LiftCommand implements Callable<Integer> {
         if (json != null && common.output != null) throw common.usage("give the JSON file once: --json or -o, not both");
         picture.validate();
         Path jsonOut = json != null ? json : common.output;
+        Cli.outputsAreNotInputs(spec.commandLine(), java.util.List.of(input), jsonOut, bvh, picture.png, picture.svg);
         boolean toStdout = jsonOut == null && bvh == null && !picture.wanted();
 
         LiftInput in = LiftInput.read(input, format, new KeypointOptions((float) minConfidence, false), imageSize);

@@ -54,6 +54,7 @@ final class RenderCommand implements Callable<Integer> {
         if (strip && pose != null) throw usage("--strip draws every pose; --pose draws one: give only one of them");
         if (pose != null && pose < 0) throw usage("--pose must be >= 0, got " + pose);
         if (hypothesis < 0) throw usage("--hypothesis must be >= 0, got " + hypothesis);
+        Cli.outputsAreNotInputs(spec.commandLine(), java.util.Arrays.asList(file, input), picture.png, picture.svg);
         RenderDocument doc = RenderDocument.read(file);
         int n = doc.poses().size();
         boolean asStrip = strip || (pose == null && n > 1);

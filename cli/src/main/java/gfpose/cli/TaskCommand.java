@@ -30,6 +30,9 @@ abstract class TaskCommand implements Callable<Integer> {
         return 1.0;
     }
 
+    /** The input file (null when there is none; "-" is stdin), so that no output replaces it. */
+    Path inputFile() { return null; }
+
     /** Whether the command lifts 2-D input (so that --informed-start applies). */
     boolean estimation() { return false; }
 
@@ -48,6 +51,7 @@ abstract class TaskCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         SampleOptions opt = estimation() ? sampling.estimationOptions() : sampling.sampleOptions(tStart(), false);
+        Cli.outputsAreNotInputs(spec.commandLine(), java.util.Arrays.asList(inputFile()), common.output);
         PoseDocument input = readInput();
         ImageSize size = imageSize(input);
         opt = adjust(opt, size);

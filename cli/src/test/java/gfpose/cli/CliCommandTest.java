@@ -177,6 +177,16 @@ class CliCommandTest {
     }
 
     @Test
+    void anOutputThatIsAlsoTheInputIsRefusedAndTheInputKept() throws IOException {
+        Path in = file("same.json", "{\"poses\": [{\"keypoints\": {\"pelvis\": [1, 2]}}]}");
+        String before = Files.readString(in);
+        Run r = run("estimate", "-i", in.toString(), "-o", dir.resolve(".").resolve("same.json").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.error()).contains("same.json: is also an input; write the output to another file");
+        assertThat(Files.readString(in)).isEqualTo(before);
+    }
+
+    @Test
     void imageSizeOptionMustAgreeWithTheDocument() throws IOException {
         Path in = file("in.json", "{\"image_size\": [640, 480], \"poses\": [{\"keypoints\": {\"pelvis\": [1, 2]}}]}");
         Run r = run("estimate", "-i", in.toString(), "--image-size", "1000x1000");

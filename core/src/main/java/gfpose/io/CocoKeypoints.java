@@ -46,7 +46,7 @@ public final class CocoKeypoints {
                     Map<?, ?> im = object(images.get(i), where);
                     if (im.get("width") == null || im.get("height") == null) continue;
                     sizes.put(integer(im.get("id"), where + ".id"),
-                            new int[] {(int) integer(im.get("width"), where + ".width"), (int) integer(im.get("height"), where + ".height")});
+                            new int[] {imageSide(im.get("width"), where + ".width"), imageSide(im.get("height"), where + ".height")});
                 }
             }
             return people((List<?>) m.get("annotations"), sizes, true, source, "annotations", opt);
@@ -98,6 +98,13 @@ public final class CocoKeypoints {
         if (o instanceof Long) return (Long) o;
         if (o instanceof Double && (Double) o == Math.rint((Double) o)) return (long) (double) (Double) o;
         throw new GfposeException(where + ": expected an integer, got " + o);
+    }
+
+    /** An image width or height: an integer from 1 to 1,000,000 pixels (a wider value is a mistake, not a size). */
+    static int imageSide(Object o, String where) {
+        long v = integer(o, where);
+        if (v < 1 || v > 1_000_000) throw new GfposeException(where + ": must be between 1 and 1000000 pixels, got " + o);
+        return (int) v;
     }
 
     static float number(Object o, String where) {

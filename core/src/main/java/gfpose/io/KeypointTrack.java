@@ -87,8 +87,8 @@ public final class KeypointTrack {
                 xy[2 * j + 1] = nanIfNull(k.get(3 * j + 1), jw);
                 conf[j] = CocoKeypoints.number(k.get(3 * j + 2), jw + " confidence");
             }
-            int w = o.get("width") == null ? 0 : (int) CocoKeypoints.integer(o.get("width"), where + ": width");
-            int h = o.get("height") == null ? 0 : (int) CocoKeypoints.integer(o.get("height"), where + ": height");
+            int w = o.get("width") == null ? 0 : CocoKeypoints.imageSide(o.get("width"), where + ": width");
+            int h = o.get("height") == null ? 0 : CocoKeypoints.imageSide(o.get("height"), where + ": height");
             frames.put(frame, format.toH36m(xy, conf, opt, w, h, where));
         }
         return frames;
@@ -185,11 +185,13 @@ public final class KeypointTrack {
         return o == null ? Float.NaN : CocoKeypoints.number(o, where);
     }
 
+    /** A plain decimal number as JSON writes them: no hex, no type suffix, no Infinity or NaN. */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static float parse(String s, String where) {
-        try {
-            return Float.parseFloat(s.trim());
-        } catch (NumberFormatException e) {
-            throw new GfposeException(where + ": '" + s.trim() + "' is not a number");
-        }
+        String t = s.trim();
+        float v = DECIMAL.matcher(t).matches() ? Float.parseFloat(t) : Float.NaN;
+        if (!Float.isFinite(v)) throw new GfposeException(where + ": '" + t + "' is not a finite decimal number");
+        return v;
     }
 }

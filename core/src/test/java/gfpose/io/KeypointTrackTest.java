@@ -81,12 +81,29 @@ class KeypointTrackTest {
                 .hasMessage(csv + ": line 2: frame 0 joint r_knee has no confidence");
         Files.writeString(csv, "frame,joint,x,y,confidence\n0,r_knee,NaN,2,0.9\n");
         assertThatThrownBy(() -> KeypointTrack.read(csv, KeypointFormat.H36M_17, KeypointOptions.DEFAULT))
-                .hasMessage(csv + ": frame 0: joint r_knee has a non-finite position");
+                .hasMessage(csv + ": line 2: frame 0 joint r_knee x: 'NaN' is not a finite decimal number");
         Files.writeString(csv, "frame,joint,x,y,confidence\n0,elbow,1,2,0.9\n");
         assertThatThrownBy(() -> KeypointTrack.read(csv, KeypointFormat.H36M_17, KeypointOptions.DEFAULT))
                 .hasMessageContaining("line 2: unknown H36M_17 joint 'elbow'");
         Files.writeString(csv, "frame,joint,x,y,confidence\n");
         assertThatThrownBy(() -> KeypointTrack.read(csv, KeypointFormat.H36M_17, KeypointOptions.DEFAULT))
                 .hasMessageContaining("empty track");
+    }
+
+    @Test
+    void csvNumbersMustBePlainFiniteDecimalsAndImageSidesMustFit() throws Exception {
+        for (String bad : new String[] {"0x1p9", "700f", "Infinity", "NaN", "1e39", "--3"}) {
+            Path f = dir.resolve("n.csv");
+            Files.writeString(f, "frame,joint,x,y,confidence\n0,pelvis," + bad + ",5,1\n");
+            assertThatThrownBy(() -> KeypointTrack.read(f, KeypointFormat.H36M_17, KeypointOptions.DEFAULT))
+                    .as(bad).isInstanceOf(GfposeException.class).hasMessageContaining("'" + bad + "' is not a finite decimal number");
+        }
+        Path ok = dir.resolve("ok.csv");
+        Files.writeString(ok, "frame,joint,x,y,confidence\n0,pelvis,-1.5e2,.5,1\n");
+        assertThat(KeypointTrack.read(ok, KeypointFormat.H36M_17, KeypointOptions.DEFAULT).get(0).u(0)).isEqualTo(-150f);
+        Path wide = dir.resolve("w.jsonl");
+        Files.writeString(wide, cocoLine(0, 0).replace("\"width\": 1920", "\"width\": 4294968576") + "\n");
+        assertThatThrownBy(() -> KeypointTrack.read(wide, KeypointFormat.COCO_17, KeypointOptions.DEFAULT))
+                .isInstanceOf(GfposeException.class).hasMessageContaining("width: must be between 1 and 1000000 pixels, got 4294968576");
     }
 }
