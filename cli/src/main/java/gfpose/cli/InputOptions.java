@@ -1,14 +1,8 @@
 package gfpose.cli;
 
-import gfpose.GfposeException;
+import gfpose.io.TextFile;
 import gfpose.task.ImageSize;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -34,26 +28,6 @@ public final class InputOptions {
 
     /** The whole input as strict UTF-8 text. */
     String read(InputStream stdin) {
-        byte[] bytes;
-        try {
-            if ("-".equals(input)) {
-                bytes = stdin.readAllBytes();
-            } else {
-                Path p = Path.of(input);
-                if (Files.isDirectory(p)) throw new GfposeException(input + ": is a directory, expected a JSON file");
-                bytes = Files.readAllBytes(p);
-            }
-        } catch (NoSuchFileException e) {
-            throw new GfposeException(input + ": no such file");
-        } catch (IOException e) {
-            throw new GfposeException(source() + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new GfposeException(source() + ": not UTF-8 text");
-        }
+        return "-".equals(input) ? TextFile.read(stdin, source()) : TextFile.read(Path.of(input));
     }
 }

@@ -4,10 +4,6 @@ import gfpose.GfposeException;
 import gfpose.io.Keypoints2D;
 import gfpose.io.render.Scene;
 import gfpose.skeleton.Skeleton;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,14 +80,7 @@ final class RenderCommand implements Callable<Integer> {
         if (!doc.task().equals("estimate") && !doc.task().equals("complete") && !doc.task().equals("denoise"))
             throw new GfposeException(file + ": --input draws 2-D keypoints over image-frame poses (estimate, complete,"
                     + " denoise); this document is from '" + doc.task() + "'");
-        String text;
-        try {
-            text = Files.readString(input, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new GfposeException(input + ": no such file");
-        } catch (IOException e) {
-            throw new GfposeException(input + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        String text = gfpose.io.TextFile.read(input);
         PoseDocument in = PoseDocumentReader.read(text, input.toString(), PoseDocumentReader.Kind.EITHER, 0);
         if (in.poses().size() != n)
             throw new GfposeException(input + ": has " + in.poses().size() + " poses but " + file + " has " + n

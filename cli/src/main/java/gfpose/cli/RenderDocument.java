@@ -6,10 +6,7 @@ import gfpose.io.BvhOptions;
 import gfpose.io.BvhReader;
 import gfpose.io.Json;
 import gfpose.skeleton.Skeleton;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +27,7 @@ record RenderDocument(String task, List<List<float[]>> poses, List<String> names
     static RenderDocument read(Path file) {
         if (Files.isDirectory(file)) throw new GfposeException(file + ": is a directory");
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bvh")) return bvh(file);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new GfposeException(file + ": no such file");
-        } catch (IOException e) {
-            throw new GfposeException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        return json(Json.parse(text, file.toString()), file.toString());
+        return json(Json.parse(gfpose.io.TextFile.read(file), file.toString()), file.toString());
     }
 
     private static RenderDocument bvh(Path file) {

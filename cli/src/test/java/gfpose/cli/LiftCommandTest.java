@@ -49,9 +49,9 @@ class LiftCommandTest {
     @Test
     void nanMissingConfidenceAndEmptySequencesAreNamed() throws IOException {
         Path csv = file("walk.csv", "frame,joint,x,y,confidence\n0,l_hip,100,200,NaN\n");
-        assertThat(fails(1, "-i", csv.toString())).contains("walk.csv", "frame 0", "l_hip", "NaN confidence");
+        assertThat(fails(1, "-i", csv.toString())).contains("walk.csv", "frame 0", "l_hip", "confidence: 'NaN' is not a finite decimal number");
         Path pos = file("pos.csv", "frame,joint,x,y,confidence\n0,nose,NaN,200,0.9\n");
-        assertThat(fails(1, "-i", pos.toString())).contains("pos.csv", "frame 0", "nose", "non-finite");
+        assertThat(fails(1, "-i", pos.toString())).contains("pos.csv", "frame 0", "nose", "not a finite decimal number");
         Path noConf = file("noconf.jsonl", "{\"keypoints\": [" + coco(17, "0").replaceAll(", 0(?=,|$)", "") + "]}\n");
         assertThat(fails(1, "-i", noConf.toString())).contains("noconf.jsonl: frame 0", "confidence is required");
         assertThat(fails(1, "-i", file("empty.jsonl", "\n\n").toString())).contains("empty.jsonl", "empty track");

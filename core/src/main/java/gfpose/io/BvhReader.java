@@ -1,9 +1,6 @@
 package gfpose.io;
 
 import gfpose.GfposeException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +24,7 @@ public final class BvhReader {
 
     /** Reads and parses a file. */
     public static Bvh read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GfposeException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        return parse(text, file.toString());
+        return parse(TextFile.read(file), file.toString());
     }
 
     /** Parses BVH text; {@code source} prefixes error messages. */

@@ -1,9 +1,6 @@
 package gfpose.io;
 
 import gfpose.GfposeException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +21,7 @@ public final class CocoKeypoints {
     public record Person(long imageId, double score, Keypoints2D keypoints) {}
 
     public static List<Person> read(Path file, KeypointOptions opt) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GfposeException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        return parse(text, file.toString(), opt);
+        return parse(TextFile.read(file), file.toString(), opt);
     }
 
     public static List<Person> parse(String text, String source, KeypointOptions opt) {

@@ -2,9 +2,6 @@ package gfpose.io;
 
 import gfpose.GfposeException;
 import gfpose.skeleton.Skeleton;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +41,7 @@ public final class KeypointTrack {
     /** As {@link #read}, keeping the file's first frame number so messages can name frames as the file does. */
     public static Frames readFrames(Path file, KeypointFormat format, KeypointOptions opt) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GfposeException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        String text = TextFile.read(file);
         TreeMap<Long, Keypoints2D> frames;
         if (name.endsWith(".csv")) frames = csvFrames(text, file.toString(), format, opt);
         else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) frames = jsonLinesFrames(text, file.toString(), format, opt);
