@@ -46,6 +46,11 @@ final class Launcher {
 
     /** Runs {@code ./gfpose args} in {@code workDir}, feeding {@code stdin} when not null. */
     static Result runWithStdin(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        return runWithOptions(workDir, stdin, null, args);
+    }
+
+    /** As {@link #runWithStdin}, with {@code JAVA_OPTS} (e.g. a heap limit) when not null. */
+    static Result runWithOptions(Path workDir, String stdin, String javaOpts, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(repo().resolve("gfpose").toString());
         cmd.addAll(Arrays.asList(args));
@@ -56,6 +61,7 @@ final class Launcher {
         env.remove("GFPOSE_DEBUG");
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("JDK_JAVA_OPTIONS");
+        if (javaOpts != null) env.put("JAVA_OPTS", javaOpts); else env.remove("JAVA_OPTS");
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -41,11 +41,13 @@ public final class KeypointTrack {
     /** As {@link #read}, keeping the file's first frame number so messages can name frames as the file does. */
     public static Frames readFrames(Path file, KeypointFormat format, KeypointOptions opt) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean csv = name.endsWith(".csv");
+        if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".ndjson")) {
+            throw new GfposeException(file + ": unknown track format (expected .jsonl, .ndjson or .csv)");
+        }
         String text = TextFile.read(file);
-        TreeMap<Long, Keypoints2D> frames;
-        if (name.endsWith(".csv")) frames = csvFrames(text, file.toString(), format, opt);
-        else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) frames = jsonLinesFrames(text, file.toString(), format, opt);
-        else throw new GfposeException(file + ": unknown track format (expected .jsonl, .ndjson or .csv)");
+        TreeMap<Long, Keypoints2D> frames = csv ? csvFrames(text, file.toString(), format, opt)
+                : jsonLinesFrames(text, file.toString(), format, opt);
         List<Keypoints2D> list = fill(frames, file.toString());
         return new Frames(frames.firstKey(), list);
     }
@@ -161,11 +163,17 @@ public final class KeypointTrack {
         AtomicFile.writeString(file, b.toString());
     }
 
+    /** The longest track (frame numbers first to last): 100,000 frames, over half an hour at 50 fps. */
+    public static final int MAX_FRAMES = 100_000;
+
     private static List<Keypoints2D> fill(TreeMap<Long, Keypoints2D> frames, String source) {
         if (frames.isEmpty()) throw new GfposeException(source + ": empty track (no frames)");
         long lo = frames.firstKey(), hi = frames.lastKey();
         if (lo < 0) throw new GfposeException(source + ": frame " + lo + ": frame numbers must not be negative");
-        if (hi - lo >= 10_000_000) throw new GfposeException(source + ": frame numbers span " + (hi - lo + 1) + " frames");
+        if (hi - lo >= MAX_FRAMES) {
+            throw new GfposeException(source + ": frame numbers span " + (hi - lo + 1) + " frames, more than the " + MAX_FRAMES
+                    + " a track may hold; split it into shorter tracks");
+        }
         List<Keypoints2D> out = new ArrayList<>();
         Keypoints2D none = new Keypoints2D(new float[2 * Skeleton.JOINTS], new boolean[Skeleton.JOINTS],
                 new float[Skeleton.JOINTS], 0, 0);
