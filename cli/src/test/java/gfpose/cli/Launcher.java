@@ -34,6 +34,13 @@ final class Launcher {
 
     private Launcher() {}
 
+    /** Saves the small random model the end-to-end tests run (meaningless poses, real code paths) as dir/small.safetensors. */
+    static Path smallModel(Path dir) {
+        Path model = dir.resolve("small.safetensors");
+        gfpose.nn.ScoreNet.random(gfpose.nn.ModelConfig.of(64, 32, 1, 8), 1).save(model);
+        return model;
+    }
+
     static Path repo() {
         String r = System.getProperty("gfpose.repo");
         if (r == null) throw new IllegalStateException("system property gfpose.repo is not set (run through failsafe)");

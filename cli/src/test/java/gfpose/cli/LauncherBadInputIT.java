@@ -2,8 +2,6 @@ package gfpose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gfpose.nn.ModelConfig;
-import gfpose.nn.ScoreNet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +38,7 @@ class LauncherBadInputIT {
 
     @BeforeAll
     static void smallModel() {
-        model = shared.resolve("small.safetensors");
-        ScoreNet.random(ModelConfig.of(64, 32, 1, 8), 1).save(model);
+        model = Launcher.smallModel(shared);
     }
 
     static String resource(String name) throws IOException {

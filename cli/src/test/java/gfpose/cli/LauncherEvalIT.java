@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gfpose.io.Json;
-import gfpose.nn.ModelConfig;
-import gfpose.nn.ScoreNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,8 +22,7 @@ class LauncherEvalIT {
     static void setUp() {
         String env = System.getenv("GFPOSE_DATA");
         data = env != null && !env.isBlank() ? Path.of(env) : Launcher.repo().resolve("../shared/data/h36m").normalize();
-        model = shared.resolve("small.safetensors");
-        ScoreNet.random(ModelConfig.of(64, 32, 1, 8), 1).save(model);
+        model = Launcher.smallModel(shared);
     }
 
     static void assumeData() {

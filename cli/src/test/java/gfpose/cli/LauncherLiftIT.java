@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gfpose.io.Bvh;
 import gfpose.io.BvhReader;
 import gfpose.io.Json;
-import gfpose.nn.ModelConfig;
-import gfpose.nn.ScoreNet;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +24,7 @@ class LauncherLiftIT {
 
     @BeforeAll
     static void smallModel() {
-        model = shared.resolve("small.safetensors");
-        ScoreNet.random(ModelConfig.of(64, 32, 1, 8), 1).save(model);
+        model = Launcher.smallModel(shared);
     }
 
     private static String example(String name) {
