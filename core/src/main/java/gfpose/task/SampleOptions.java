@@ -27,13 +27,13 @@ public record SampleOptions(int hypotheses, int steps, SamplerKind sampler, long
                             double tStart, double tEnd, double snr, int correctorSteps, int threads, boolean impute2d,
                             boolean gfposeDenoiseDt, TimeSpacing spacing) {
     public SampleOptions {
-        if (hypotheses < 1) throw new GfposeException("--hypotheses must be >= 1, got " + hypotheses);
-        if (steps < 1) throw new GfposeException("--steps must be >= 1, got " + steps);
-        if (threads < 1) throw new GfposeException("--threads must be >= 1, got " + threads);
+        if (hypotheses < 1) throw new GfposeException("sampling: hypotheses must be >= 1, got " + hypotheses);
+        if (steps < 1) throw new GfposeException("sampling: steps must be >= 1, got " + steps);
+        if (threads < 1) throw new GfposeException("sampling: threads must be >= 1, got " + threads);
         if (!(tStart > tEnd) || !(tEnd > 0) || tStart > 1) {
             throw new GfposeException("time range must satisfy 0 < t_end < t_start <= 1, got " + tStart + " .. " + tEnd);
         }
-        if (!(snr > 0)) throw new GfposeException("--snr must be > 0, got " + snr);
+        if (!(snr > 0)) throw new GfposeException("sampling: the Langevin snr must be > 0, got " + snr);
         if (correctorSteps < 0) throw new GfposeException("corrector steps must be >= 0, got " + correctorSteps);
         if (sampler == null || spacing == null) throw new GfposeException("sampler and time spacing must be given");
         if (gfposeDenoiseDt && sampler.solver()) throw new GfposeException("GFPose's denoising dt applies to the sde, deterministic, ode and pc samplers, not to " + sampler.cliName());
