@@ -9,11 +9,11 @@ import gfpose.eval.EvalConfig;
 import gfpose.eval.EvalResult;
 import gfpose.eval.Evaluator;
 import gfpose.eval.MissingJoints;
-import gfpose.eval.Predictor;
+import gfpose.eval.PoseModel;
 import gfpose.eval.Procrustes;
 import gfpose.eval.Progress;
 import gfpose.eval.ProgressListener;
-import gfpose.eval.Task;
+import gfpose.eval.EvalTask;
 import gfpose.io.AtomicFile;
 import gfpose.io.Json;
 import gfpose.task.ImageSize;
@@ -119,7 +119,7 @@ final class EvalCommand implements Callable<Integer> {
         validate();
         Input2d in = Input2d.parse(input);
         Procrustes.Variant variant = parseVariant(procrustes);
-        Task t = Task.parse(task);
+        EvalTask t = EvalTask.parse(task);
         MissingJoints miss = MissingJoints.parse(missing);
         if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
             throw new GfposeException(out + ": the folder " + out.toAbsolutePath().getParent() + " does not exist");
@@ -133,31 +133,31 @@ final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if (t == Task.GENERATE) return generation(stdout);
+        if (t == EvalTask.GENERATE) return generation(stdout);
         if ("gt".equals(baseline)) { // the complete3d condition without missing joints is the GT pose itself
-            t = Task.COMPLETE3D;
+            t = EvalTask.COMPLETE3D;
             miss = MissingJoints.none();
             in = Input2d.GT;
         }
-        if ("flat".equals(baseline) && t != Task.ESTIMATE) throw usage("--baseline flat lifts the 2-D input: use it with --task estimate");
+        if ("flat".equals(baseline) && t != EvalTask.ESTIMATE) throw usage("--baseline flat lifts the 2-D input: use it with --task estimate");
         Path dir = EvalData.resolve(data);
         Path w = baseline == null ? weights.resolve() : null;
-        boolean needDet = in == Input2d.SH && (t == Task.ESTIMATE || t == Task.COMPLETE2D);
+        boolean needDet = in == Input2d.SH && (t == EvalTask.ESTIMATE || t == EvalTask.COMPLETE2D);
         Split sp = parseSplit(split);
         try (H36mDataset d = EvalData.open(dir, sp, needDet)) {
             // GFPose denoises with the deterministic sampler whatever the hypothesis count
-            SampleOptions opt = t == Task.ESTIMATE || t == Task.COMPLETE2D ? sampling.estimationOptions() : sampling.sampleOptions(1.0, t == Task.DENOISE);
-            if (t == Task.DENOISE) {
+            SampleOptions opt = t == EvalTask.ESTIMATE || t == EvalTask.COMPLETE2D ? sampling.estimationOptions() : sampling.sampleOptions(1.0, t == EvalTask.DENOISE);
+            if (t == EvalTask.DENOISE) {
                 opt = opt.withTStart(sampling.denoiseStart(t0, noise, ImageSize.GFPOSE));
             }
             EvalConfig.ModelInfo model = baseline != null
                     ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
                     : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), opt.sampler().cliName(), w.toString(), WeightsOption.sha256(w));
-            EvalConfig cfg = new EvalConfig(sp, t, in, stride, limit, batch, miss, t == Task.DENOISE ? noise : 0, opt.seed(), variant, model);
+            EvalConfig cfg = new EvalConfig(sp, t, in, stride, limit, batch, miss, t == EvalTask.DENOISE ? noise : 0, opt.seed(), variant, model);
             EvalResult result;
             try (PosePrior prior = w == null ? null : PosePrior.load(w)) {
-                Predictor p = prior == null ? ("gt".equals(baseline) ? Baselines.identity() : Baselines.flat())
-                        : new EvalPredictor(t, prior, opt);
+                PoseModel p = prior == null ? ("gt".equals(baseline) ? Baselines.identity() : Baselines.flat())
+                        : new PriorPoseModel(t, prior, opt);
                 result = new Evaluator(cfg).run(d, p, progress());
             }
             if (result.count() == 0) throw new GfposeException("no " + sp.name().toLowerCase(Locale.ROOT) + " items selected (--stride " + stride + ", --limit " + limit + ")");
@@ -167,8 +167,8 @@ final class EvalCommand implements Callable<Integer> {
             protocol.put("data", d.dir().toAbsolutePath().normalize().toString());
             if (baseline == null) {
                 protocol.put("batch", batch);
-                if (t == Task.DENOISE) protocol.put("t0", opt.tStart());
-                if (opt.tStart() < 1 && t != Task.DENOISE) protocol.put("informed_start", opt.tStart());
+                if (t == EvalTask.DENOISE) protocol.put("t0", opt.tStart());
+                if (opt.tStart() < 1 && t != EvalTask.DENOISE) protocol.put("informed_start", opt.tStart());
                 if (opt.sampler().solver()) protocol.put("spacing", Cli.lower(opt.spacing()));
             }
             stdout.print(result.markdown());
@@ -186,7 +186,7 @@ final class EvalCommand implements Callable<Integer> {
         sampling.validate();
         if (!(noise >= 0) || Double.isInfinite(noise)) throw usage("--noise must be a finite number >= 0, got " + noise);
         if (t0 != null && (!(t0 > 1e-3) || t0 > 1)) throw usage("--t0 must be in (0.001, 1], got " + t0);
-        boolean gen = Task.parse(task) == Task.GENERATE;
+        boolean gen = EvalTask.parse(task) == EvalTask.GENERATE;
         if (baseline != null && !(gen ? List.of("noise", "train") : List.of("gt", "flat")).contains(baseline)) {
             throw usage("--baseline: expected " + (gen ? "noise or train (with --task generate)" : "gt or flat") + ", got '" + baseline + "'");
         }

@@ -11,7 +11,7 @@ public final class Baselines {
     private Baselines() {}
 
     /** Returns the condition itself as the single hypothesis (complete3d without missing joints: the ground truth). */
-    public static Predictor identity() {
+    public static PoseModel identity() {
         return (first, cond, obs) -> {
             int n = obs.length / Skeleton.JOINTS;
             float[][][] out = new float[n][1][];
@@ -24,7 +24,7 @@ public final class Baselines {
      * The 2-D input lifted with zero depth (a flat pose at the root depth). Unobserved joints are filled so the
      * baseline stays finite: the spine at the pelvis-thorax midpoint, any other at the pelvis.
      */
-    public static Predictor flat() {
+    public static PoseModel flat() {
         return (first, cond, obs) -> {
             int n = obs.length / Skeleton.JOINTS;
             float[][][] out = new float[n][1][Skeleton.DIM];

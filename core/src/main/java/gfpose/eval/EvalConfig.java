@@ -13,7 +13,7 @@ import gfpose.data.Split;
  * @param input       2-D input for estimate / complete2d
  * @param stride      keep every stride-th test item (GFPose uses 640)
  * @param limit       stop after this many items (0 = all)
- * @param batchSize   poses per {@link Predictor} call
+ * @param batchSize   poses per {@link PoseModel} call
  * @param missing     hidden joints for completion tasks
  * @param noisePx     Gaussian sigma (pixels, image frame) for denoise
  * @param seed        the run's seed; the per-pose streams of missing joints and noise are {@code Rng.stream(~seed, item)}, apart
@@ -21,7 +21,7 @@ import gfpose.data.Split;
  * @param procrustes  the Procrustes variant of the headline PA-MPJPE (the other is reported too)
  * @param model       the model description for the {@code protocol} object
  */
-public record EvalConfig(Split split, Task task, Input2d input, int stride, int limit, int batchSize, MissingJoints missing,
+public record EvalConfig(Split split, EvalTask task, Input2d input, int stride, int limit, int batchSize, MissingJoints missing,
                          double noisePx, long seed, Procrustes.Variant procrustes, ModelInfo model) {
 
     /** The model side of the protocol, reported verbatim. */
@@ -37,13 +37,13 @@ public record EvalConfig(Split split, Task task, Input2d input, int stride, int 
     }
 
     /** The test split (S9, S11). */
-    public EvalConfig(Task task, Input2d input, int stride, int limit, int batchSize, MissingJoints missing,
+    public EvalConfig(EvalTask task, Input2d input, int stride, int limit, int batchSize, MissingJoints missing,
                       double noisePx, long seed, Procrustes.Variant procrustes, ModelInfo model) {
         this(Split.TEST, task, input, stride, limit, batchSize, missing, noisePx, seed, procrustes, model);
     }
 
     /** Estimation defaults: GFPose's protocol (every 640th test item), batch 64, reflection-allowed Procrustes. */
     public static EvalConfig estimate(Input2d input, ModelInfo model) {
-        return new EvalConfig(Task.ESTIMATE, input, 640, 0, 64, MissingJoints.none(), 0, 0, Procrustes.Variant.REFLECTION, model);
+        return new EvalConfig(EvalTask.ESTIMATE, input, 640, 0, 64, MissingJoints.none(), 0, 0, Procrustes.Variant.REFLECTION, model);
     }
 }

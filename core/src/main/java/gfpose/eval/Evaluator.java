@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a {@link Predictor} over Human3.6M test items: builds each task's conditions, back-projects the
+ * Runs a {@link PoseModel} over Human3.6M test items: builds each task's conditions, back-projects the
  * image-frame hypotheses to camera mm with the ground-truth root depth, ratio and intrinsics (GFPose's
  * protocol), and aggregates the metrics into an {@link EvalResult}.
  */
@@ -21,7 +21,7 @@ public final class Evaluator {
     public Evaluator(EvalConfig cfg) { this.cfg = cfg; }
 
     /** Evaluates the configured split (stride and limit from the config), streaming one sequence at a time. */
-    public EvalResult run(H36mDataset data, Predictor predictor, ProgressListener progress) {
+    public EvalResult run(H36mDataset data, PoseModel predictor, ProgressListener progress) {
         long total = (data.items(cfg.split()) + cfg.stride() - 1) / cfg.stride();
         if (cfg.limit() > 0) total = Math.min(total, cfg.limit());
         EvalResult.Builder acc = new EvalResult.Builder(cfg);
@@ -37,7 +37,7 @@ public final class Evaluator {
     }
 
     /** Evaluates an explicit list of items (the config's stride and limit are not applied again). */
-    public EvalResult run(List<Sample> samples, Predictor predictor, ProgressListener progress) {
+    public EvalResult run(List<Sample> samples, PoseModel predictor, ProgressListener progress) {
         EvalResult.Builder acc = new EvalResult.Builder(cfg);
         long done = 0;
         for (int i = 0; i < samples.size(); i += cfg.batchSize()) {
@@ -48,7 +48,7 @@ public final class Evaluator {
     }
 
     /** One batch; {@code first} is the global index of its first item (seeds its streams). */
-    private long runBatch(List<Sample> batch, long first, Predictor predictor, EvalResult.Builder acc) {
+    private long runBatch(List<Sample> batch, long first, PoseModel predictor, EvalResult.Builder acc) {
         int n = batch.size();
         float[] cond = new float[n * D];
         boolean[] obs = new boolean[n * J];
@@ -62,8 +62,8 @@ public final class Evaluator {
             for (float[] h : out[i]) {
                 if (h == null || h.length != D) throw new GfposeException("predictor returned a hypothesis that is not 51 values for pose " + (first + i));
             }
-            acc.add(batch.get(i), out[i], cfg.task() == Task.DENOISE ? java.util.Arrays.copyOfRange(cond, i * D, (i + 1) * D) : null,
-                    cfg.task() == Task.GENERATE ? null : java.util.Arrays.copyOfRange(obs, i * J, (i + 1) * J));
+            acc.add(batch.get(i), out[i], cfg.task() == EvalTask.DENOISE ? java.util.Arrays.copyOfRange(cond, i * D, (i + 1) * D) : null,
+                    cfg.task() == EvalTask.GENERATE ? null : java.util.Arrays.copyOfRange(obs, i * J, (i + 1) * J));
         }
         return first + n;
     }
@@ -76,7 +76,7 @@ public final class Evaluator {
             case ESTIMATE, COMPLETE2D -> {
                 float[] uv = s.input2d(cfg.input());
                 boolean[] seen = s.observed(cfg.input());
-                boolean[] miss = cfg.task() == Task.COMPLETE2D ? cfg.missing().draw(rng) : new boolean[J];
+                boolean[] miss = cfg.task() == EvalTask.COMPLETE2D ? cfg.missing().draw(rng) : new boolean[J];
                 for (int j = 0; j < J; j++) {
                     obs[obsOff + j] = seen[j] && !miss[j];
                     if (obs[obsOff + j]) { cond[off + 3 * j] = uv[2 * j]; cond[off + 3 * j + 1] = uv[2 * j + 1]; }

@@ -25,18 +25,18 @@ class BaselinesTest {
     @AfterAll
     static void close() { if (data != null) data.close(); }
 
-    static EvalConfig cfg(Task t, Input2d in) {
+    static EvalConfig cfg(EvalTask t, Input2d in) {
         return new EvalConfig(t, in, 640, 0, 128, MissingJoints.none(), 0, 0, Procrustes.Variant.REFLECTION, NONE);
     }
 
     @Test
     void groundTruthScoresZeroAndTheFlatLiftHasAFixedError() {
         H36mFixture.assumePresent(data);
-        EvalResult gt = new Evaluator(cfg(Task.COMPLETE3D, Input2d.GT)).run(data, Baselines.identity(), ProgressListener.none());
+        EvalResult gt = new Evaluator(cfg(EvalTask.COMPLETE3D, Input2d.GT)).run(data, Baselines.identity(), ProgressListener.none());
         assertThat(gt.count()).isEqualTo(803);
         assertThat(gt.mpjpe()).isCloseTo(0, within(1e-3));
         assertThat(gt.paMpjpe()).isCloseTo(0, within(1e-3));
-        EvalResult flat = new Evaluator(cfg(Task.ESTIMATE, Input2d.GT)).run(data, Baselines.flat(), ProgressListener.none());
+        EvalResult flat = new Evaluator(cfg(EvalTask.ESTIMATE, Input2d.GT)).run(data, Baselines.flat(), ProgressListener.none());
         assertThat(flat.mpjpe()).isCloseTo(161.75, within(0.05));
         assertThat(flat.paMpjpe()).isCloseTo(106.88, within(0.05));
     }

@@ -50,13 +50,13 @@ class EvaluatorTest {
         return out;
     }
 
-    static EvalConfig cfg(Task task, MissingJoints missing, double noise) {
+    static EvalConfig cfg(EvalTask task, MissingJoints missing, double noise) {
         return new EvalConfig(task, Input2d.GT, 1, 0, 4, missing, noise, 9, Procrustes.Variant.REFLECTION, MODEL);
     }
 
     @Test
     void groundTruthAsPredictionScoresZero() {
-        EvalResult r = new Evaluator(cfg(Task.COMPLETE3D, MissingJoints.none(), 0)).run(samples(10), Baselines.identity(), ProgressListener.none());
+        EvalResult r = new Evaluator(cfg(EvalTask.COMPLETE3D, MissingJoints.none(), 0)).run(samples(10), Baselines.identity(), ProgressListener.none());
         assertThat(r.count()).isEqualTo(10);
         assertThat(r.mpjpe()).isCloseTo(0, within(1e-3));
         assertThat(r.paMpjpe()).isCloseTo(0, within(1e-3));
@@ -67,7 +67,7 @@ class EvaluatorTest {
     void minOverHypothesesIsTakenPerPose() {
         List<Sample> s = samples(6);
         // hypothesis 0 is exact for even poses, hypothesis 1 for odd poses; the other is 100 px off in u
-        Predictor p = (first, cond, obs) -> {
+        PoseModel p = (first, cond, obs) -> {
             int n = obs.length / 17;
             float[][][] out = new float[n][2][];
             for (int i = 0; i < n; i++) {
@@ -79,7 +79,7 @@ class EvaluatorTest {
             }
             return out;
         };
-        EvalResult r = new Evaluator(cfg(Task.ESTIMATE, MissingJoints.none(), 0)).run(s, p, ProgressListener.none());
+        EvalResult r = new Evaluator(cfg(EvalTask.ESTIMATE, MissingJoints.none(), 0)).run(s, p, ProgressListener.none());
         assertThat(r.hypotheses()).isEqualTo(2);
         assertThat(r.mpjpe()).isCloseTo(0, within(1e-3));
         assertThat(r.metric("mpjpe_mean").actionWise()).isGreaterThan(10);
@@ -89,7 +89,7 @@ class EvaluatorTest {
     void missingJointsAreScoredApartFromTheObservedOnes() {
         List<Sample> s = samples(6);
         // the predictor copies the observed joints and puts every missing joint 100 px to the right of the truth
-        Predictor p = (first, cond, obs) -> {
+        PoseModel p = (first, cond, obs) -> {
             int n = obs.length / 17;
             float[][][] out = new float[n][1][];
             for (int i = 0; i < n; i++) {
@@ -99,7 +99,7 @@ class EvaluatorTest {
             }
             return out;
         };
-        EvalResult r = new Evaluator(cfg(Task.COMPLETE3D, MissingJoints.parse("l_elbow,r_knee"), 0)).run(s, p, ProgressListener.none());
+        EvalResult r = new Evaluator(cfg(EvalTask.COMPLETE3D, MissingJoints.parse("l_elbow,r_knee"), 0)).run(s, p, ProgressListener.none());
         assertThat(r.metric("observed_min").actionWise()).isCloseTo(0, within(1e-3));
         double missing = r.metric("missing_min").actionWise();
         assertThat(missing).isGreaterThan(50);
@@ -107,7 +107,7 @@ class EvaluatorTest {
         assertThat(r.mpjpe()).isCloseTo(missing * 2 / 17, within(1e-6 * missing));
         assertThat(r.toJson()).containsKey("missing_joints_mpjpe_mm");
         assertThat(r.markdown()).contains("Missing joints");
-        EvalResult none = new Evaluator(cfg(Task.COMPLETE3D, MissingJoints.none(), 0)).run(s, p, ProgressListener.none());
+        EvalResult none = new Evaluator(cfg(EvalTask.COMPLETE3D, MissingJoints.none(), 0)).run(s, p, ProgressListener.none());
         assertThat(none.toJson()).doesNotContainKey("missing_joints_mpjpe_mm");
     }
 
@@ -116,23 +116,23 @@ class EvaluatorTest {
         Sample s = samples(1).get(0);
         float[] c = new float[51];
         boolean[] o = new boolean[17];
-        new Evaluator(cfg(Task.ESTIMATE, MissingJoints.none(), 0)).condition(s, 0, c, 0, o, 0);
+        new Evaluator(cfg(EvalTask.ESTIMATE, MissingJoints.none(), 0)).condition(s, 0, c, 0, o, 0);
         assertThat(c[3]).isEqualTo(s.pose3d()[3]);
         assertThat(c[5]).isZero(); // 2-D condition: z = 0
         assertThat(o).containsOnly(true);
 
-        new Evaluator(cfg(Task.COMPLETE3D, MissingJoints.parse("l_elbow,13"), 0)).condition(s, 0, c = new float[51], 0, o = new boolean[17], 0);
+        new Evaluator(cfg(EvalTask.COMPLETE3D, MissingJoints.parse("l_elbow,13"), 0)).condition(s, 0, c = new float[51], 0, o = new boolean[17], 0);
         assertThat(o[12]).isFalse();
         assertThat(o[13]).isFalse();
         assertThat(c[3 * 12]).isZero();
         assertThat(c[3 * 2 + 2]).isEqualTo(s.pose3d()[3 * 2 + 2]);
 
-        new Evaluator(cfg(Task.DENOISE, MissingJoints.none(), 5)).condition(s, 0, c = new float[51], 0, o = new boolean[17], 0);
+        new Evaluator(cfg(EvalTask.DENOISE, MissingJoints.none(), 5)).condition(s, 0, c = new float[51], 0, o = new boolean[17], 0);
         double rms = 0;
         for (int i = 0; i < 51; i++) rms += Math.pow(c[i] - s.pose3d()[i], 2);
         assertThat(Math.sqrt(rms / 51)).isBetween(2.0, 9.0);
 
-        new Evaluator(cfg(Task.GENERATE, MissingJoints.none(), 0)).condition(s, 0, c = new float[51], 0, o = new boolean[17], 0);
+        new Evaluator(cfg(EvalTask.GENERATE, MissingJoints.none(), 0)).condition(s, 0, c = new float[51], 0, o = new boolean[17], 0);
         assertThat(c).containsOnly(0f);
         assertThat(o).containsOnly(false);
     }
@@ -151,7 +151,7 @@ class EvaluatorTest {
 
     @Test
     void writesJsonWithProtocolAndMarkdown(@TempDir Path dir) throws Exception {
-        EvalResult r = new Evaluator(cfg(Task.ESTIMATE, MissingJoints.none(), 0)).run(samples(9), Baselines.flat(), ProgressListener.none());
+        EvalResult r = new Evaluator(cfg(EvalTask.ESTIMATE, MissingJoints.none(), 0)).run(samples(9), Baselines.flat(), ProgressListener.none());
         Path f = dir.resolve("out/result.json");
         r.writeJson(f);
         Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(f), f.toString());
@@ -166,21 +166,21 @@ class EvaluatorTest {
 
     @Test
     void badPredictorOutputAndOptionsAreOneLineErrors() {
-        Evaluator e = new Evaluator(cfg(Task.ESTIMATE, MissingJoints.none(), 0));
+        Evaluator e = new Evaluator(cfg(EvalTask.ESTIMATE, MissingJoints.none(), 0));
         assertThatThrownBy(() -> e.run(samples(3), (f, c, o) -> new float[1][1][51], ProgressListener.none()))
                 .isInstanceOf(GfposeException.class).hasMessageContaining("batch of 3");
         assertThatThrownBy(() -> e.run(samples(3), (f, c, o) -> new float[3][1][50], ProgressListener.none()))
                 .isInstanceOf(GfposeException.class).hasMessageContaining("51");
-        assertThatThrownBy(() -> new EvalConfig(Task.ESTIMATE, Input2d.SH, 0, 0, 1, null, 0, 0, Procrustes.Variant.PROPER, MODEL))
+        assertThatThrownBy(() -> new EvalConfig(EvalTask.ESTIMATE, Input2d.SH, 0, 0, 1, null, 0, 0, Procrustes.Variant.PROPER, MODEL))
                 .isInstanceOf(GfposeException.class).hasMessageContaining("stride");
-        assertThatThrownBy(() -> Task.parse("fly")).isInstanceOf(GfposeException.class).hasMessageContaining("fly");
+        assertThatThrownBy(() -> EvalTask.parse("fly")).isInstanceOf(GfposeException.class).hasMessageContaining("fly");
         assertThatThrownBy(() -> Input2d.parse("cpn")).isInstanceOf(GfposeException.class).hasMessageContaining("cpn");
     }
 
     @Test
     void progressIsReportedPerBatch() {
         List<long[]> calls = new ArrayList<>();
-        new Evaluator(cfg(Task.ESTIMATE, MissingJoints.none(), 0)).run(samples(10), Baselines.flat(), (d, t) -> calls.add(new long[] {d, t}));
+        new Evaluator(cfg(EvalTask.ESTIMATE, MissingJoints.none(), 0)).run(samples(10), Baselines.flat(), (d, t) -> calls.add(new long[] {d, t}));
         assertThat(calls).extracting(c -> c[0]).containsExactly(4L, 8L, 10L);
         assertThat(calls).extracting(c -> c[1]).containsOnly(10L);
     }

@@ -1,8 +1,8 @@
 package gfpose.cli;
 
 import gfpose.GfposeException;
-import gfpose.eval.Predictor;
-import gfpose.eval.Task;
+import gfpose.eval.PoseModel;
+import gfpose.eval.EvalTask;
 import gfpose.skeleton.Skeleton;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
@@ -10,20 +10,20 @@ import gfpose.task.SampleOptions;
 import java.util.Arrays;
 
 /**
- * Adapts a {@link PosePrior} to the evaluator's {@link Predictor} for one task. Every batch of poses x hypotheses
+ * Adapts a {@link PosePrior} to the evaluator's {@link PoseModel} for one task. Every batch of poses x hypotheses
  * goes through the prior in one call (one network call per step), with the user's seed and the batch's global
  * first index, so a pose draws the same streams whatever {@code --batch} is.
  */
-final class EvalPredictor implements Predictor {
+final class PriorPoseModel implements PoseModel {
     private static final int J = Skeleton.JOINTS, D = Skeleton.DIM;
     /** GFPose normalises every Human3.6M frame as 1000x1000, whatever the camera's 1000x1002. */
     private static final ImageSize SIZE = ImageSize.GFPOSE;
 
-    private final Task task;
+    private final EvalTask task;
     private final PosePrior prior;
     private final SampleOptions opt;
 
-    EvalPredictor(Task task, PosePrior prior, SampleOptions opt) {
+    PriorPoseModel(EvalTask task, PosePrior prior, SampleOptions opt) {
         this.task = task;
         this.prior = prior;
         this.opt = opt;
@@ -36,7 +36,7 @@ final class EvalPredictor implements Predictor {
         boolean[][] obs = new boolean[n][];
         for (int i = 0; i < n; i++) {
             obs[i] = Arrays.copyOfRange(observed, i * J, (i + 1) * J);
-            if (task == Task.ESTIMATE || task == Task.COMPLETE2D) {
+            if (task == EvalTask.ESTIMATE || task == EvalTask.COMPLETE2D) {
                 float[] uv = new float[2 * J];
                 for (int j = 0; j < J; j++) { uv[2 * j] = cond[i * D + 3 * j]; uv[2 * j + 1] = cond[i * D + 3 * j + 1]; }
                 poses[i] = uv;

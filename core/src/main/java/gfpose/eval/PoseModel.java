@@ -5,7 +5,7 @@ package gfpose.eval;
  * all in GFPose's image frame (u, v pixels, z root-relative pixel-scaled depth).
  */
 @FunctionalInterface
-public interface Predictor {
+public interface PoseModel {
     /**
      * @param first      global index of the batch's first item among all items of the run; a sampling predictor
      *                   numbers its random streams from it, so the figures do not depend on the batch size

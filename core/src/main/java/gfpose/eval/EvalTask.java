@@ -4,7 +4,7 @@ import gfpose.GfposeException;
 import java.util.Locale;
 
 /** The evaluated GFPose task; decides what the condition and the observed flags are (spec §3.3). */
-public enum Task {
+public enum EvalTask {
     /** 2-D to 3-D: condition (u, v, 0) from the chosen 2-D input. */
     ESTIMATE("estimate"),
     /** 2-D with missing joints: as estimate, the missing joints unobserved. */
@@ -18,12 +18,12 @@ public enum Task {
 
     private final String cli;
 
-    Task(String cli) { this.cli = cli; }
+    EvalTask(String cli) { this.cli = cli; }
 
     public String cliName() { return cli; }
 
     /** Parses a CLI name (also GFPose's short names est, comp2d, comp3d, den, gen). */
-    public static Task parse(String s) {
+    public static EvalTask parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
         switch (k) {
             case "est": return ESTIMATE;
@@ -33,7 +33,7 @@ public enum Task {
             case "gen": return GENERATE;
             default: break;
         }
-        for (Task t : values()) if (t.cli.equals(k)) return t;
+        for (EvalTask t : values()) if (t.cli.equals(k)) return t;
         throw new GfposeException("--task: expected estimate, complete2d, complete3d, denoise or generate, got '" + s + "'");
     }
 }
