@@ -5,7 +5,7 @@ import gfpose.io.CocoKeypoints;
 import gfpose.io.KeypointFormat;
 import gfpose.io.KeypointOptions;
 import gfpose.io.KeypointTrack;
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 import gfpose.task.ImageSize;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package gfpose.cli;
 
 import gfpose.GfposeException;
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 import gfpose.io.render.Scene;
 import gfpose.skeleton.Skeleton;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package gfpose.cli;
 
 import gfpose.GfposeException;
 import gfpose.io.AtomicFile;
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 import gfpose.io.render.PosePicture;
 import gfpose.io.render.Scene;
 import java.nio.file.Path;

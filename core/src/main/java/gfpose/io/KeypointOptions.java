@@ -1,5 +1,6 @@
 package gfpose.io;
 
+import gfpose.skeleton.Keypoints2D;
 /**
  * How detector keypoints become {@link Keypoints2D}.
  *

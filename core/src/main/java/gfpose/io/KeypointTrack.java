@@ -1,5 +1,6 @@
 package gfpose.io;
 
+import gfpose.skeleton.Keypoints2D;
 import gfpose.GfposeException;
 import gfpose.skeleton.Skeleton;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package gfpose.task;
 
 import gfpose.GfposeException;
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 import gfpose.skeleton.Skeleton;
 
 /**

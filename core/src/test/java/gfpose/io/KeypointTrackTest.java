@@ -1,5 +1,6 @@
 package gfpose.io;
 
+import gfpose.skeleton.Keypoints2D;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import gfpose.GfposeException;
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 import gfpose.skeleton.Skeleton;
 import gfpose.skeleton.TestPoses;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gfpose.GfposeException;
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 import gfpose.nn.ModelConfig;
 import gfpose.nn.ScoreNet;
 import gfpose.sampling.SamplerKind;

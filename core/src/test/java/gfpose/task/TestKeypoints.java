@@ -1,6 +1,6 @@
 package gfpose.task;
 
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 
 /** 2-D keypoints for the framing and lifting tests: a camera-frame pose projected, then scaled and moved. */
 final class TestKeypoints {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gfpose.GfposeException;
-import gfpose.io.Keypoints2D;
+import gfpose.skeleton.Keypoints2D;
 import gfpose.skeleton.TestPoses;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

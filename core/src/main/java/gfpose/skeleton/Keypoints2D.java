@@ -1,7 +1,6 @@
-package gfpose.io;
+package gfpose.skeleton;
 
 import gfpose.GfposeException;
-import gfpose.skeleton.Skeleton;
 
 /**
  * 2-D keypoints of one person in Human3.6M-17 order, in the pixels of the image they were detected in.
