@@ -34,6 +34,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println("blocks:      " + c.blocks());
         out.println("groups:      " + c.groups());
         out.printf("parameters:  %,d%n", net.parameterCount());
+        out.println("backend:     " + gfpose.task.PosePrior.backend() + " (this JVM's kernels)");
         out.flush();
         return 0;
     }

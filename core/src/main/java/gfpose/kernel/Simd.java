@@ -30,7 +30,13 @@ final class Simd {
 
     private static int bits() {
         int r = requested();
-        if (r == 0 || !moduleAvailable()) return 0;
+        if (r == 0) return 0;
+        if (!moduleAvailable()) {
+            // said once, when the kernels are first used: silence here would cost users 12-25x without a word
+            System.getLogger("gfpose").log(System.Logger.Level.WARNING, "jdk.incubator.vector is not enabled: gfpose runs its "
+                    + "scalar kernels, 12-25x slower; start the JVM with --add-modules jdk.incubator.vector");
+            return 0;
+        }
         // Only now may a class that touches jdk.incubator.vector load.
         return VectorGemm.BITS;
     }

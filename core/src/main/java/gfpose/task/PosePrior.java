@@ -92,6 +92,12 @@ public final class PosePrior implements AutoCloseable {
     public Sde sde() { return engine.sde(); }
 
     /**
+     * The arithmetic this JVM runs: {@code "vector-512"} (-256, -128) for the Vector API kernels at that width, or
+     * {@code "scalar"} when {@code jdk.incubator.vector} is not enabled (12-25x slower; a warning is logged once).
+     */
+    public static String backend() { return gfpose.kernel.Gemm.backend(); }
+
+    /**
      * 2-D -> 3-D estimation (GFPose {@code est}). {@code uv[p]} has 34 values (u, v per joint) in pixels.
      * Mask 1 with the depth column 0; x_T from the prior.
      * @param observed null, or per pose 17 flags; a joint with false is masked out of the condition
