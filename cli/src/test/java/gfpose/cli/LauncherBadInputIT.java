@@ -29,7 +29,7 @@ class LauncherBadInputIT {
     static final String HEAP = "-Xmx512m";
     static final String[] FILES = {"not-json.json", "truncated.json", "unknown-field.json", "unknown-joint.json",
         "string-coordinate.json", "empty-poses.json", "bad-utf8.json", "track-wide.jsonl", "track-hex.csv", "track-span.csv",
-        "coco-short.json", "bvh-negative-frame-time.bvh", "bvh-frames-mismatch.bvh"};
+        "coco-short.json", "bvh-negative-frame-time.bvh", "bvh-frames-mismatch.bvh", "bom.json"};
 
     @TempDir static Path shared;
     static Path model;
@@ -101,7 +101,7 @@ class LauncherBadInputIT {
         check(1, "truncated.safetensors", "info", "--weights", "truncated.safetensors");
         byte[] zeroHeader = new byte[16];  // header length 0
         Files.write(dir.resolve("empty-header.safetensors"), zeroHeader);
-        check(1, "empty-header.safetensors", "info", "--weights", "empty-header.safetensors");
+        assertThat(check(1, "empty-header.safetensors", "info", "--weights", "empty-header.safetensors")).contains("header length 0 is too short");
         byte[] huge = Arrays.copyOf(good, 64);
         java.nio.ByteBuffer.wrap(huge).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(0, Long.MAX_VALUE / 2);
         Files.write(dir.resolve("huge-header.safetensors"), huge);

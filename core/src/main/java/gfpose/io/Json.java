@@ -59,6 +59,10 @@ public final class Json {
             case 'n': return literal("null", null);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) return number();
+                if (c == '\uFEFF') throw error("a byte-order mark (BOM); save the file as UTF-8 without one");
+                if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT) {
+                    throw error(String.format("unexpected invisible character U+%04X", (int) c));
+                }
                 throw error("unexpected character '" + c + "'");
         }
     }

@@ -84,7 +84,8 @@ public final class Safetensors {
             ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             readFully(ch, len, 0, file);
             long n = len.getLong(0);
-            if (n < 2 || n > size - 8) {
+            if (n < 2) throw new GfposeException(file + ": header length " + Long.toUnsignedString(n) + " is too short for a header; not a safetensors file");
+            if (n > size - 8) {
                 throw new GfposeException(file + ": header length " + Long.toUnsignedString(n) + " exceeds the file size ("
                         + size + " bytes); truncated or not a safetensors file");
             }

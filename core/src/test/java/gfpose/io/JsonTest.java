@@ -38,4 +38,12 @@ class JsonTest {
         assertThat(Json.write(new float[] {1f, 0.5f}, 0)).isEqualTo("[1,0.5]");
         assertThatThrownBy(() -> Json.write(new double[] {Double.NaN}, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void invisibleCharactersAreNamedByTheirCodePoint() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parse("\uFEFF{}", "bom.json"))
+                .hasMessageContaining("a byte-order mark (BOM); save the file as UTF-8 without one");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parse("{\"a\": \u200B1}", "zw.json"))
+                .hasMessageContaining("unexpected invisible character U+200B");
+    }
 }
