@@ -2,6 +2,7 @@ package gfpose.io;
 
 import gfpose.GfposeException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.CharBuffer;
@@ -32,19 +33,20 @@ public final class Safetensors {
     /** Largest header accepted (as the reference implementation: 100 MB). */
     static final long MAX_HEADER = 100_000_000L;
 
-    private final Path file;
+    private final String file;  // how the source is named in messages: a path, or the caller's name for a stream
     private final Map<String, String> metadata;
     private final Map<String, SafetensorsEntry> entries;
     private final ByteBuffer data;
 
-    private Safetensors(Path file, Map<String, String> metadata, Map<String, SafetensorsEntry> entries, ByteBuffer data) {
+    private Safetensors(String file, Map<String, String> metadata, Map<String, SafetensorsEntry> entries, ByteBuffer data) {
         this.file = file;
         this.metadata = Collections.unmodifiableMap(metadata);
         this.entries = Collections.unmodifiableMap(entries);
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    public Path file() { return file; }
+    /** The file or stream this was read from, as named in messages. */
+    public String source() { return file; }
 
     /** The {@code __metadata__} entries (empty when absent), in file order. */
     public Map<String, String> metadata() { return metadata; }
@@ -76,30 +78,26 @@ public final class Safetensors {
 
     // ---------------------------------------------------------------- reading
 
+    /** Random access to the bytes being read: a file channel or a buffer in memory. */
+    private interface Bytes {
+        long size() throws IOException;
+
+        /** Fills dst from position pos, or fails naming the source. */
+        void read(ByteBuffer dst, long pos) throws IOException;
+    }
+
     /** Reads and validates a safetensors file. */
     public static Safetensors read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) throw new GfposeException(file + ": not a safetensors file (" + size + " bytes, too short for a header)");
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, len, 0, file);
-            long n = len.getLong(0);
-            if (n < 2) throw new GfposeException(file + ": header length " + Long.toUnsignedString(n) + " is too short for a header; not a safetensors file");
-            if (n > size - 8) {
-                throw new GfposeException(file + ": header length " + Long.toUnsignedString(n) + " exceeds the file size ("
-                        + size + " bytes); truncated or not a safetensors file");
-            }
-            if (n > MAX_HEADER) throw new GfposeException(file + ": header length " + n + " is over the 100 MB limit");
-            ByteBuffer hb = ByteBuffer.allocate((int) n);
-            readFully(ch, hb, 8, file);
-            String header = decodeUtf8(hb, file);
-            long dataSize = size - 8 - n;
-            if (dataSize > Integer.MAX_VALUE - 8) throw new GfposeException(file + ": data section of " + dataSize + " bytes is too large");
-            Map<String, String> metadata = new LinkedHashMap<>();
-            Map<String, SafetensorsEntry> entries = parseHeader(header, dataSize, file, metadata);
-            ByteBuffer data = ByteBuffer.allocate((int) dataSize);
-            readFully(ch, data, 8 + n, file);
-            return new Safetensors(file, metadata, entries, data);
+            return parse(new Bytes() {
+                @Override public long size() throws IOException { return ch.size(); }
+
+                @Override public void read(ByteBuffer b, long pos) throws IOException {
+                    while (b.hasRemaining()) {
+                        if (ch.read(b, pos + b.position()) < 0) throw new GfposeException(file + ": unexpected end of file");
+                    }
+                }
+            }, file.toString());
         } catch (NoSuchFileException e) {
             throw new GfposeException(file + ": no such file");
         } catch (IOException e) {
@@ -107,15 +105,61 @@ public final class Safetensors {
         }
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer b, long pos, Path file) throws IOException {
-        while (b.hasRemaining()) {
-            int r = ch.read(b, pos + b.position());
-            if (r < 0) throw new GfposeException(file + ": unexpected end of file");
+    /** Reads and validates safetensors bytes held in memory (position to limit); {@code source} names them in messages. */
+    public static Safetensors read(ByteBuffer bytes, String source) {
+        ByteBuffer all = bytes.slice();
+        try {
+            return parse(new Bytes() {
+                @Override public long size() { return all.remaining(); }
+
+                @Override public void read(ByteBuffer b, long pos) {
+                    if (pos + b.remaining() > all.limit()) throw new GfposeException(source + ": unexpected end of data");
+                    b.put(all.duplicate().position((int) pos).limit((int) pos + b.remaining()));
+                }
+            }, source);
+        } catch (IOException e) {
+            throw new GfposeException(source + ": cannot read (" + e.getMessage() + ")", e);
         }
-        b.flip();
     }
 
-    private static String decodeUtf8(ByteBuffer b, Path file) {
+    /** Reads a whole stream (e.g. a classpath resource) and validates it; {@code source} names it in messages. */
+    public static Safetensors read(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(Integer.MAX_VALUE - 8);
+        } catch (IOException e) {
+            throw new GfposeException(source + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return read(ByteBuffer.wrap(bytes), source);
+    }
+
+    private static Safetensors parse(Bytes in, String file) throws IOException {
+        long size = in.size();
+        if (size < 8) throw new GfposeException(file + ": not a safetensors file (" + size + " bytes, too short for a header)");
+        ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        in.read(len, 0);
+        long n = len.getLong(0);
+        if (n < 2) throw new GfposeException(file + ": header length " + Long.toUnsignedString(n) + " is too short for a header; not a safetensors file");
+        if (n > size - 8) {
+            throw new GfposeException(file + ": header length " + Long.toUnsignedString(n) + " exceeds the file size ("
+                    + size + " bytes); truncated or not a safetensors file");
+        }
+        if (n > MAX_HEADER) throw new GfposeException(file + ": header length " + n + " is over the 100 MB limit");
+        ByteBuffer hb = ByteBuffer.allocate((int) n);
+        in.read(hb, 8);
+        hb.flip();
+        String header = decodeUtf8(hb, file);
+        long dataSize = size - 8 - n;
+        if (dataSize > Integer.MAX_VALUE - 8) throw new GfposeException(file + ": data section of " + dataSize + " bytes is too large");
+        Map<String, String> metadata = new LinkedHashMap<>();
+        Map<String, SafetensorsEntry> entries = parseHeader(header, dataSize, file, metadata);
+        ByteBuffer data = ByteBuffer.allocate((int) dataSize);
+        in.read(data, 8 + n);
+        data.flip();
+        return new Safetensors(file, metadata, entries, data);
+    }
+
+    private static String decodeUtf8(ByteBuffer b, String file) {
         try {
             CharBuffer c = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(b);
@@ -125,7 +169,7 @@ public final class Safetensors {
         }
     }
 
-    private static Map<String, SafetensorsEntry> parseHeader(String header, long dataSize, Path file, Map<String, String> metadata) {
+    private static Map<String, SafetensorsEntry> parseHeader(String header, long dataSize, String file, Map<String, String> metadata) {
         Object root = Json.parse(header, file + " header");
         if (!(root instanceof Map<?, ?> top)) throw new GfposeException(file + ": header is not a JSON object");
         Map<String, SafetensorsEntry> entries = new LinkedHashMap<>();
@@ -141,7 +185,7 @@ public final class Safetensors {
         return entries;
     }
 
-    private static void readMetadata(Object v, Path file, Map<String, String> metadata) {
+    private static void readMetadata(Object v, String file, Map<String, String> metadata) {
         if (!(v instanceof Map<?, ?> m)) throw new GfposeException(file + ": __metadata__ is not a JSON object");
         for (Map.Entry<?, ?> e : m.entrySet()) {
             if (!(e.getValue() instanceof String s)) {
@@ -151,7 +195,7 @@ public final class Safetensors {
         }
     }
 
-    private static SafetensorsEntry parseEntry(String name, Object v, long dataSize, Path file) {
+    private static SafetensorsEntry parseEntry(String name, Object v, long dataSize, String file) {
         String where = file + ": tensor '" + name + "'";
         if (!(v instanceof Map<?, ?> m)) throw new GfposeException(where + ": header entry is not a JSON object");
         if (!(m.get("dtype") instanceof String ds)) throw new GfposeException(where + ": missing or non-string 'dtype'");
@@ -200,7 +244,7 @@ public final class Safetensors {
         return out;
     }
 
-    private static void checkOverlaps(Map<String, SafetensorsEntry> entries, Path file) {
+    private static void checkOverlaps(Map<String, SafetensorsEntry> entries, String file) {
         List<SafetensorsEntry> sorted = new ArrayList<>(entries.values());
         sorted.removeIf(e -> e.begin() == e.end()); // empty tensors occupy no bytes
         sorted.sort(Comparator.comparingLong(SafetensorsEntry::begin));

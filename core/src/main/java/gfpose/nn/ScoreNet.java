@@ -118,6 +118,12 @@ public final class ScoreNet {
     /** Loads and validates a safetensors weights file (names, shapes, dtypes; config from metadata). */
     public static ScoreNet load(Path file) { return ScoreNetFile.load(file); }
 
+    /** Loads weights from a stream (e.g. a classpath resource), read to its end; {@code name} names it in messages. */
+    public static ScoreNet load(java.io.InputStream in, String name) { return ScoreNetFile.load(gfpose.io.Safetensors.read(in, name)); }
+
+    /** Loads weights held in memory (position to limit); {@code name} names them in messages. */
+    public static ScoreNet load(java.nio.ByteBuffer bytes, String name) { return ScoreNetFile.load(gfpose.io.Safetensors.read(bytes, name)); }
+
     /** Writes the weights (F32) with the configuration in the metadata, atomically. */
     public void save(Path file) { save(file, SafetensorsDType.F32); }
 

@@ -21,8 +21,11 @@ final class ScoreNetFile {
     static final String MODEL_NAME = "ScoreModelFC_Adv";
 
     /** Reads the file, takes the config from its metadata and checks every tensor against it; first mismatch wins. */
-    static ScoreNet load(Path file) {
-        Safetensors st = Safetensors.read(file);
+    static ScoreNet load(Path file) { return load(Safetensors.read(file)); }
+
+    /** As {@link #load(Path)} for weights already read (from a file, a stream or memory). */
+    static ScoreNet load(Safetensors st) {
+        String file = st.source();
         String model = st.metadata().get(MODEL_KEY);
         if (model != null && !model.equals(MODEL_NAME)) {
             throw new GfposeException(file + ": metadata '" + MODEL_KEY + "' is '" + model + "', expected '" + MODEL_NAME + "'");

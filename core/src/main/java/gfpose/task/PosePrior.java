@@ -56,6 +56,12 @@ public final class PosePrior implements AutoCloseable {
     /** Loads a safetensors weights file. */
     public static PosePrior load(Path weights) { return new PosePrior(ScoreNet.load(weights)); }
 
+    /** Loads safetensors weights from a stream (e.g. a classpath resource), read to its end; {@code name} names it in errors. */
+    public static PosePrior load(java.io.InputStream weights, String name) { return new PosePrior(ScoreNet.load(weights, name)); }
+
+    /** Loads safetensors weights held in memory (position to limit); {@code name} names them in errors. */
+    public static PosePrior load(java.nio.ByteBuffer weights, String name) { return new PosePrior(ScoreNet.load(weights, name)); }
+
     /** Where the shipped model is, inside an installation or a checkout. */
     public static final String DEFAULT_WEIGHTS = "weights/gfpose.safetensors";
 

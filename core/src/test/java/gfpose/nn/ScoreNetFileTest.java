@@ -46,6 +46,24 @@ class ScoreNetFileTest {
     }
 
     @Test
+    void streamsAndBuffersLoadTheSameNetworkAndNameTheSourceInErrors() throws Exception {
+        Path f = dir.resolve("model.safetensors");
+        net.save(f);
+        byte[] bytes = Files.readAllBytes(f);
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            assertThat(ScoreNet.load(in, "resource:/model.safetensors").parameters()).containsExactlyEntriesOf(net.parameters());
+        }
+        // a buffer read from its position to its limit, as a memory-mapped or embedded model would be
+        java.nio.ByteBuffer padded = java.nio.ByteBuffer.allocate(bytes.length + 10);
+        padded.position(5);
+        padded.put(bytes);
+        padded.position(5).limit(5 + bytes.length);
+        assertThat(outputs(ScoreNet.load(padded, "buffer"))).isEqualTo(outputs(net));
+        assertThatThrownBy(() -> ScoreNet.load(new java.io.ByteArrayInputStream(java.util.Arrays.copyOf(bytes, bytes.length / 2)), "half"))
+                .isInstanceOf(GfposeException.class).hasMessageStartingWith("half: ");
+    }
+
+    @Test
     void halfPrecisionFilesLoad() {
         for (SafetensorsDType t : List.of(SafetensorsDType.F16, SafetensorsDType.BF16)) {
             Path f = dir.resolve(t + ".safetensors");
