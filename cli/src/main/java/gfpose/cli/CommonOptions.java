@@ -17,9 +17,22 @@ public final class CommonOptions {
 
     @Mixin WeightsOption weights;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar (one is drawn on a terminal for runs over a second).")
+    boolean quiet;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Output JSON file, written only when the command succeeds. Default: stdout ('-').")
     Path output;
+
+    /** Attaches a progress bar over the prior's network evaluations, on a terminal and unless -q. */
+    void progress(gfpose.task.PosePrior prior, String label, java.io.PrintWriter err) {
+        if (quiet || !Cli.terminal()) return;
+        java.io.OutputStream sink = new java.io.OutputStream() {
+            @Override public void write(int b) { err.write(b); }
+            @Override public void flush() { err.flush(); }
+        };
+        prior.setProgressListener(new gfpose.eval.Progress(new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.US_ASCII), label, true));
+    }
 
     ParameterException usage(String message) {
         return new ParameterException(mixee.commandLine(), message);

@@ -12,7 +12,7 @@ import gfpose.eval.MissingJoints;
 import gfpose.eval.PoseModel;
 import gfpose.eval.Procrustes;
 import gfpose.eval.Progress;
-import gfpose.eval.ProgressListener;
+import gfpose.ProgressListener;
 import gfpose.eval.EvalTask;
 import gfpose.io.AtomicFile;
 import gfpose.io.Json;

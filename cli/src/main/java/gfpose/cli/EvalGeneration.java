@@ -3,7 +3,7 @@ package gfpose.cli;
 import gfpose.data.H36mDataset;
 import gfpose.data.Split;
 import gfpose.eval.GenerationMetrics;
-import gfpose.eval.ProgressListener;
+import gfpose.ProgressListener;
 import gfpose.kernel.Rng;
 import gfpose.skeleton.Skeleton;
 import gfpose.task.ImageSize;

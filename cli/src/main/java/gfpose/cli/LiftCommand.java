@@ -106,6 +106,7 @@ final class LiftCommand implements Callable<Integer> {
         String sha = WeightsOption.sha256(weights);
         List<Lifter.Lifted> lifted;
         try (PosePrior prior = PosePrior.load(weights)) {
+            common.progress(prior, "lift", spec.commandLine().getErr());
             lifted = warm == null ? Lifter.lift(prior, in.people(), intrinsics, opt, in.labels()::get)
                     : Lifter.liftTrack(prior, in.people(), intrinsics, opt, warm, in.labels()::get, 0);
         }

@@ -59,6 +59,7 @@ abstract class TaskCommand implements Callable<Integer> {
         String sha = WeightsOption.sha256(weights);
         float[][][] result;
         try (PosePrior prior = PosePrior.load(weights)) {
+            common.progress(prior, task(), spec.commandLine().getErr());
             result = sample(prior, input, size, opt);
         }
         checkShape(result, expectedPoses(input), opt.hypotheses());

@@ -1,5 +1,6 @@
 package gfpose.eval;
 
+import gfpose.ProgressListener;
 import gfpose.GfposeException;
 import gfpose.data.H36mDataset;
 import gfpose.data.Sample;

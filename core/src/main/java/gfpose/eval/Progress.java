@@ -1,5 +1,6 @@
 package gfpose.eval;
 
+import gfpose.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -20,11 +21,16 @@ public final class Progress implements ProgressListener {
     private final LongSupplier clock;
     private final long start;
     private long lastDraw = Long.MIN_VALUE;
+    private long quietStartNanos;
     private boolean finished;
 
-    /** Progress on {@code out}: redrawn at most every 250 ms on a terminal, else a line every 30 s. */
+    /**
+     * Progress on {@code out}: redrawn at most every 250 ms on a terminal, else a line every 30 s; nothing at all for a
+     * job that ends within its first second (a bar that flashes by only clutters the screen).
+     */
     public Progress(PrintStream out, String label, boolean terminal) {
         this(out, label, terminal ? 250 : LOG_INTERVAL_MS, System::nanoTime, terminal);
+        this.quietStartNanos = 1_000_000_000L;
     }
 
     /** A terminal bar with an explicit throttle and clock (nanoseconds), for tests. */
@@ -44,6 +50,10 @@ public final class Progress implements ProgressListener {
         if (finished) return;
         long now = clock.getAsLong();
         boolean end = total > 0 && done >= total;
+        if (lastDraw == Long.MIN_VALUE && now - start < quietStartNanos) {
+            if (end) finished = true;  // over before the first draw: leave no trace
+            return;
+        }
         if (!end && lastDraw != Long.MIN_VALUE && now - lastDraw < minIntervalNanos) return;
         lastDraw = now;
         String text = (label.isEmpty() ? "" : label + " ") + line(done, total, (now - start) / 1e9);

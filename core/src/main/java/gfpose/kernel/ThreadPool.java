@@ -46,7 +46,9 @@ public final class ThreadPool implements AutoCloseable {
         body.run(0, Math.min(n, per));
         for (Future<?> f : fs) {
             try { f.get(); } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); throw new IllegalStateException(e);
+                Thread.currentThread().interrupt();
+                for (Future<?> g : fs) g.cancel(true);
+                throw new java.util.concurrent.CancellationException("interrupted while the workers ran");
             } catch (java.util.concurrent.ExecutionException e) {
                 Throwable c = e.getCause();
                 if (c instanceof RuntimeException) throw (RuntimeException) c;

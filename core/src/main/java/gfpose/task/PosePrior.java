@@ -333,5 +333,13 @@ public final class PosePrior implements AutoCloseable {
         }
     }
 
-    @Override public void close() {}
+    /**
+     * Receives (network evaluations done, total) during every later sampling call of this prior (from the calling
+     * thread); null for none. To stop a call, interrupt its thread: it ends at its next network evaluation with a
+     * {@link java.util.concurrent.CancellationException}.
+     */
+    public void setProgressListener(gfpose.ProgressListener listener) { engine.progress(listener); }
+
+    /** Stops this prior's worker threads (kept between calls and shared by concurrent ones); later calls fail. */
+    @Override public void close() { engine.close(); }
 }

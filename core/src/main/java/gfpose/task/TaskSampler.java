@@ -1,5 +1,6 @@
 package gfpose.task;
 
+import gfpose.ProgressListener;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import gfpose.sampling.Imputation;
@@ -8,7 +9,10 @@ import gfpose.sampling.TimeGrid;
 import gfpose.sde.ScoreFunction;
 import gfpose.sde.Sde;
 import gfpose.skeleton.Skeleton;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * The network-free engine behind {@link PosePrior}: runs poses × hypotheses rows in network space through a
@@ -16,9 +20,11 @@ import java.util.List;
  * {@code Rng.stream(seed, (firstPose + p)·H + h)}, where {@code firstPose} is the global index of the call's first
  * pose, so results depend neither on the thread count nor on how the caller splits its poses into calls; rows
  * are processed in blocks of at most {@code maxRows} (one network call per block and step), so memory stays bounded
- * by the result itself.
+ * by the result itself. Worker pools are kept per thread count and shared by concurrent calls (so parallel requests
+ * share the workers instead of each starting its own), until {@link #close()}. A call whose thread is interrupted stops
+ * at its next network evaluation with a {@link CancellationException}.
  */
-public final class TaskSampler {
+public final class TaskSampler implements AutoCloseable {
     /** A (conditional) score model bound to one batch's conditions and masks, e.g. the network. */
     @FunctionalInterface
     public interface ConditionalScore {
@@ -46,6 +52,9 @@ public final class TaskSampler {
     private final Sde sde;
     private final ConditionalScore model;
     private final int maxRows;
+    private final Map<Integer, ThreadPool> pools = new HashMap<>();
+    private boolean closed;
+    private volatile ProgressListener progress = ProgressListener.none();
 
     public TaskSampler(Sde sde, ConditionalScore model, int maxRows) {
         if (maxRows < 1) throw new IllegalArgumentException("maxRows must be >= 1");
@@ -55,6 +64,21 @@ public final class TaskSampler {
     }
 
     public Sde sde() { return sde; }
+
+    /** Receives (network evaluations done, total) during every later call; null for none. */
+    public void progress(ProgressListener listener) { progress = listener == null ? ProgressListener.none() : listener; }
+
+    private synchronized ThreadPool pool(int threads) {
+        if (closed) throw new IllegalStateException("this prior is closed");
+        return pools.computeIfAbsent(threads, ThreadPool::new);
+    }
+
+    /** Stops the worker threads; later calls fail. */
+    @Override public synchronized void close() {
+        closed = true;
+        pools.values().forEach(ThreadPool::close);
+        pools.clear();
+    }
 
     /** {@link #run(List, SampleOptions, TimeGrid, long)} for poses numbered from 0. */
     public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid) { return run(jobs, opt, grid, 0); }
@@ -71,12 +95,13 @@ public final class TaskSampler {
         checkFits(total, jobs.size(), hyp);
         float[][][] res = new float[jobs.size()][hyp][];
         Sampler sampler = Sampler.of(opt.sampler(), sde, opt.snr(), opt.correctorSteps());
-        try (ThreadPool pool = new ThreadPool(opt.threads())) {
-            // blocks of at most maxRows (pose, hypothesis) rows in row order: a pose's hypotheses may span blocks,
-            // which changes nothing, since every row has its own stream
-            for (long k0 = 0; k0 < total; k0 += maxRows) {
-                runBlock(jobs, k0, (int) Math.min(maxRows, total - k0), hyp, opt.seed(), firstPose, sampler, grid, pool, res);
-            }
+        ThreadPool pool = pool(opt.threads());
+        long blocks = (total + maxRows - 1) / maxRows;
+        Counter calls = new Counter(progress, blocks * opt.nfe());
+        // blocks of at most maxRows (pose, hypothesis) rows in row order: a pose's hypotheses may span blocks,
+        // which changes nothing, since every row has its own stream
+        for (long k0 = 0; k0 < total; k0 += maxRows) {
+            runBlock(jobs, k0, (int) Math.min(maxRows, total - k0), hyp, opt.seed(), firstPose, sampler, grid, pool, res, calls);
         }
         return res;
     }
@@ -91,7 +116,7 @@ public final class TaskSampler {
     }
 
     private void runBlock(List<Job> jobs, long k0, int rows, int hyp, long seed, long firstPose, Sampler sampler,
-                          TimeGrid grid, ThreadPool pool, float[][][] res) {
+                          TimeGrid grid, ThreadPool pool, float[][][] res, Counter calls) {
         float[] x = new float[rows * D], cond = new float[rows * D], mask = new float[rows * D], imp = new float[rows * D];
         Rng[] rngs = new Rng[rows];
         boolean anyImpute = false;
@@ -122,7 +147,12 @@ public final class TaskSampler {
                 for (int i = off; i < off + D; i++) if (imp[i] != 0) x[i] = cond[i];
             }
         }
-        ScoreFunction score = model.bind(cond, mask, rows, pool);
+        ScoreFunction bound = model.bind(cond, mask, rows, pool);
+        ScoreFunction score = (xs, n, t, out) -> {
+            if (Thread.currentThread().isInterrupted()) throw new CancellationException("sampling was interrupted");
+            bound.score(xs, n, t, out);
+            calls.add();
+        };
         sampler.sample(score, grid, x, rows, D, rngs, anyImpute ? Imputation.observed(sde, cond, imp) : null, pool);
         for (int r = 0; r < rows; r++) {
             long k = k0 + r;
@@ -130,5 +160,19 @@ public final class TaskSampler {
             System.arraycopy(x, r * D, out, 0, D);
             res[(int) (k / hyp)][(int) (k % hyp)] = out;
         }
+    }
+
+    /** Network evaluations done in one call, reported to the listener. */
+    private static final class Counter {
+        private final ProgressListener listener;
+        private final long total;
+        private long done;
+
+        Counter(ProgressListener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        void add() { listener.update(++done, total); }
     }
 }

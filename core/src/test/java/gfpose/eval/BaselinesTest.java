@@ -1,5 +1,6 @@
 package gfpose.eval;
 
+import gfpose.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

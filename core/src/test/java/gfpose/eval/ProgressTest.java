@@ -45,4 +45,13 @@ class ProgressTest {
         assertThat(s).doesNotContain("\r").contains("10/100").doesNotContain("20/100").contains("60/100").contains("100/100");
         assertThat(s.split(System.lineSeparator())).hasSize(3);
     }
+
+    @Test
+    void aJobThatEndsWithinASecondLeavesNoTrace() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(buf, true, StandardCharsets.UTF_8), "estimate", true);
+        p.update(5, 12);
+        p.update(12, 12);
+        assertThat(buf.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

@@ -309,4 +309,25 @@ class PosePriorTest {
             assertThat(informed[0][0][3 * j + 2]).isCloseTo(0f, within(0.5f));
         }
     }
+
+    @Test
+    void progressCountsNetworkEvaluationsAnInterruptCancelsAndCloseEndsThePrior() {
+        PosePrior prior = PosePrior.of(SDE, new Fake());
+        List<long[]> seen = new ArrayList<>();
+        prior.setProgressListener((done, total) -> seen.add(new long[] {done, total}));
+        prior.generate(3, SIZE, opt(SamplerKind.DPM2M).withSteps(7).withHypotheses(2));
+        assertThat(seen).hasSize(7);
+        assertThat(seen.get(6)).containsExactly(7, 7);
+        prior.setProgressListener(null);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> prior.generate(3, SIZE, opt(SamplerKind.DPM2M)))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();  // clear the flag for the other tests
+        }
+        prior.close();
+        assertThatThrownBy(() -> prior.generate(1, SIZE, opt(SamplerKind.DPM2M))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this prior is closed");
+    }
 }
