@@ -146,19 +146,22 @@ public final class Json {
         }
     }
 
+    /** JSON's digits are ASCII only ({@link Character#isDigit} would take ٤ and friends, which no parser reads). */
+    private static boolean digit(char c) { return c >= '0' && c <= '9'; }
+
     private Number number() {
         int start = i;
         if (s.charAt(i) == '-') i++;
         if (i >= s.length()) throw error("bad number");
         if (s.charAt(i) == '0') i++;
-        else if (s.charAt(i) >= '1' && s.charAt(i) <= '9') { while (i < s.length() && Character.isDigit(s.charAt(i))) i++; }
+        else if (s.charAt(i) >= '1' && s.charAt(i) <= '9') { while (i < s.length() && digit(s.charAt(i))) i++; }
         else throw error("bad number");
         boolean integer = true;
         if (i < s.length() && s.charAt(i) == '.') {
             integer = false;
             i++;
             int d = i;
-            while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+            while (i < s.length() && digit(s.charAt(i))) i++;
             if (i == d) throw error("bad number");
         }
         if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
@@ -166,7 +169,7 @@ public final class Json {
             i++;
             if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
             int d = i;
-            while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+            while (i < s.length() && digit(s.charAt(i))) i++;
             if (i == d) throw error("bad number");
         }
         String t = s.substring(start, i);

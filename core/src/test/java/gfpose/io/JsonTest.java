@@ -46,4 +46,12 @@ class JsonTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parse("{\"a\": \u200B1}", "zw.json"))
                 .hasMessageContaining("unexpected invisible character U+200B");
     }
+
+    @Test
+    void digitsAreAsciiOnly() {
+        // found by ParserFuzzTest: Character.isDigit let Arabic-Indic digits into Double.parseDouble (exit 3)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parse("-1.5e-3\u06641", "n.json"))
+                .isInstanceOf(GfposeException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parse("[1\u0664]", "n.json")).isInstanceOf(GfposeException.class);
+    }
 }
