@@ -20,6 +20,9 @@ import java.util.Set;
  *            {"keypoints": [[u, v], null, ... 17 entries]}]}</pre>
  */
 public final class PoseDocumentReader {
+    /** The largest coordinate magnitude accepted, in pixels. */
+    static final double MAX_COORDINATE = 1e6;
+
     /** Which keypoints a command accepts. */
     public enum Kind {
         /** {@code [u, v]} or {@code [u, v, confidence]} (estimate). */
@@ -167,8 +170,9 @@ public final class PoseDocumentReader {
             Object x = l.get(k);
             if (!(x instanceof Long) && !(x instanceof Double)) throw fail(at + ": value " + k + " is not a number: " + describe(x));
             e[k] = ((Number) x).doubleValue();
-            if (!Double.isFinite(e[k]) || (k < d && !Float.isFinite((float) e[k]))) {
-                throw fail(at + ": value " + k + " is out of range: " + x);
+            // a coordinate beyond a million pixels is a unit or parsing mistake upstream, not an image position
+            if (!Double.isFinite(e[k]) || (k < d && !(Math.abs(e[k]) <= MAX_COORDINATE))) {
+                throw fail(at + ": value " + k + " is out of range (coordinates within ±1e6 pixels): " + x);
             }
         }
         return e;

@@ -110,9 +110,12 @@ class CliDocumentReaderTest {
         assertThat(failure("{\"poses\": [{\"keypoints\": {\"pelvis\": [1, true]}}]}", POINTS_2D))
                 .isEqualTo("in.json: pose 0, joint pelvis: value 1 is not a number: true");
         assertThat(failure("{\"poses\": [{\"keypoints\": {\"pelvis\": [1e999, 2]}}]}", POINTS_2D))
-                .isEqualTo("in.json: pose 0, joint pelvis: value 0 is out of range: Infinity");
+                .isEqualTo("in.json: pose 0, joint pelvis: value 0 is out of range (coordinates within ±1e6 pixels): Infinity");
         assertThat(failure("{\"poses\": [{\"keypoints\": {\"pelvis\": [1, 2, 1e300]}}]}", POINTS_3D))
-                .isEqualTo("in.json: pose 0, joint pelvis: value 2 is out of range: 1.0E300");
+                .isEqualTo("in.json: pose 0, joint pelvis: value 2 is out of range (coordinates within ±1e6 pixels): 1.0E300");
+        // finite but absurd: 1e30 px reached the model before and came back as a meaningless pose
+        assertThat(failure("{\"poses\": [{\"keypoints\": {\"pelvis\": [1e30, 2]}}]}", POINTS_2D))
+                .isEqualTo("in.json: pose 0, joint pelvis: value 0 is out of range (coordinates within ±1e6 pixels): 1.0E30");
         // JSON has no NaN literal: the strict parser reports where it is
         assertThat(failure("{\"poses\": [{\"keypoints\": {\"pelvis\": [NaN, 2]}}]}", POINTS_2D))
                 .isEqualTo("in.json: malformed JSON at line 1, column 38: unexpected character 'N'");

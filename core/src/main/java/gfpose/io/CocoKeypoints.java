@@ -100,7 +100,12 @@ public final class CocoKeypoints {
     }
 
     static float number(Object o, String where) {
-        if (o instanceof Number) return ((Number) o).floatValue();
+        if (o instanceof Number) {
+            // pixels and confidences beyond a million are a unit or parsing mistake upstream, not an image position
+            double v = ((Number) o).doubleValue();
+            if (!(Math.abs(v) <= 1e6)) throw new GfposeException(where + ": " + o + " is out of range (within ±1e6)");
+            return (float) v;
+        }
         throw new GfposeException(where + ": expected a number, got " + (o == null ? "null" : o));
     }
 }

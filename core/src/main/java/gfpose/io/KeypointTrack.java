@@ -193,6 +193,7 @@ public final class KeypointTrack {
         String t = s.trim();
         float v = DECIMAL.matcher(t).matches() ? Float.parseFloat(t) : Float.NaN;
         if (!Float.isFinite(v)) throw new GfposeException(where + ": '" + t + "' is not a finite decimal number");
+        if (!(Math.abs(v) <= 1e6)) throw new GfposeException(where + ": " + t + " is out of range (within ±1e6)");
         return v;
     }
 }
