@@ -50,7 +50,9 @@ class LauncherBadInputIT {
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        for (String line : resource("cases.txt").split("\n")) {
+        // the corpus files are bytes (ISO-8859-1 keeps them); the case list is UTF-8 text
+        String cases = new String(resource("cases.txt").getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        for (String line : cases.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
             out.add(Arguments.of(Integer.parseInt(f[0]), f[1], f[2]));
