@@ -181,7 +181,7 @@ public final class Safetensors {
                 entries.put(name, parseEntry(name, kv.getValue(), dataSize, file));
             }
         }
-        checkOverlaps(entries, file);
+        checkLayout(entries, dataSize, file);
         return entries;
     }
 
@@ -244,17 +244,29 @@ public final class Safetensors {
         return out;
     }
 
-    private static void checkOverlaps(Map<String, SafetensorsEntry> entries, String file) {
+    /**
+     * The tensors must tile the data section exactly, as the reference implementation demands: no overlap, no gap and no
+     * trailing bytes (bytes no tensor owns are a damaged or doctored file, not padding).
+     */
+    private static void checkLayout(Map<String, SafetensorsEntry> entries, long dataSize, String file) {
         List<SafetensorsEntry> sorted = new ArrayList<>(entries.values());
         sorted.removeIf(e -> e.begin() == e.end()); // empty tensors occupy no bytes
         sorted.sort(Comparator.comparingLong(SafetensorsEntry::begin));
-        for (int i = 1; i < sorted.size(); i++) {
-            SafetensorsEntry a = sorted.get(i - 1), b = sorted.get(i);
-            if (b.begin() < a.end()) {
-                throw new GfposeException(file + ": tensor '" + b.name() + "' data_offsets [" + b.begin() + ", " + b.end()
-                        + "] overlap tensor '" + a.name() + "' [" + a.begin() + ", " + a.end() + "]");
+        long at = 0;
+        SafetensorsEntry prev = null;
+        for (SafetensorsEntry e : sorted) {
+            if (e.begin() < at) {
+                throw new GfposeException(file + ": tensor '" + e.name() + "' data_offsets [" + e.begin() + ", " + e.end()
+                        + "] overlap tensor '" + prev.name() + "' [" + prev.begin() + ", " + prev.end() + "]");
             }
+            if (e.begin() > at) {
+                throw new GfposeException(file + ": bytes " + at + " to " + e.begin() + " of the data belong to no tensor (before '"
+                        + e.name() + "')");
+            }
+            at = e.end();
+            prev = e;
         }
+        if (at != dataSize) throw new GfposeException(file + ": " + (dataSize - at) + " trailing bytes after the last tensor");
     }
 
     // ---------------------------------------------------------------- writing

@@ -150,6 +150,12 @@ class SafetensorsTest {
         fails(file("{\"v\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]},"
                         + " \"w\": {\"dtype\": \"F16\", \"shape\": [2], \"data_offsets\": [6, 10]}}", 12),
                 "tensor 'w' data_offsets [6, 10] overlap tensor 'v' [0, 8]");
+        // bytes no tensor owns: a gap, or a tail after the last tensor
+        fails(file("{\"v\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]},"
+                        + " \"w\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [8, 12]}}", 12),
+                "bytes 4 to 8 of the data belong to no tensor (before 'w')");
+        fails(file("{\"v\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}}", 12),
+                "8 trailing bytes after the last tensor");
     }
 
     @Test
