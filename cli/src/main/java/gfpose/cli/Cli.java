@@ -126,6 +126,15 @@ public final class Cli {
         }
     }
 
+    /** A progress bar drawn on the command's stderr (a PrintWriter, so in-process runs capture it too). */
+    static gfpose.eval.Progress progressBar(java.io.PrintWriter err, String label, boolean terminal) {
+        java.io.OutputStream sink = new java.io.OutputStream() {
+            @Override public void write(int b) { err.write(b); }
+            @Override public void flush() { err.flush(); }
+        };
+        return new gfpose.eval.Progress(new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.US_ASCII), label, terminal);
+    }
+
     /** Whether progress may be redrawn in place: an interactive console (no bar escapes into logs and pipes). */
     static boolean terminal() { return System.console() != null; }
 

@@ -26,12 +26,7 @@ public final class CommonOptions {
 
     /** Attaches a progress bar over the prior's network evaluations, on a terminal and unless -q. */
     void progress(gfpose.task.PosePrior prior, String label, java.io.PrintWriter err) {
-        if (quiet || !Cli.terminal()) return;
-        java.io.OutputStream sink = new java.io.OutputStream() {
-            @Override public void write(int b) { err.write(b); }
-            @Override public void flush() { err.flush(); }
-        };
-        prior.setProgressListener(new gfpose.eval.Progress(new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.US_ASCII), label, true));
+        if (!quiet && Cli.terminal()) prior.setProgressListener(Cli.progressBar(err, label, true));
     }
 
     ParameterException usage(String message) {

@@ -11,7 +11,6 @@ import gfpose.eval.Evaluator;
 import gfpose.eval.MissingJoints;
 import gfpose.eval.PoseModel;
 import gfpose.eval.Procrustes;
-import gfpose.eval.Progress;
 import gfpose.ProgressListener;
 import gfpose.eval.EvalTask;
 import gfpose.io.AtomicFile;
@@ -19,10 +18,7 @@ import gfpose.io.Json;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -234,15 +230,9 @@ final class EvalCommand implements Callable<Integer> {
         };
     }
 
-    /** The bar on the command's stderr (a PrintWriter, so in-process runs capture it too). */
+    /** The bar on the command's stderr. */
     private ProgressListener progress() {
-        if (quiet) return ProgressListener.none();
-        PrintWriter err = spec.commandLine().getErr();
-        OutputStream sink = new OutputStream() {
-            @Override public void write(int b) { err.write(b); }
-            @Override public void flush() { err.flush(); }
-        };
-        return new Progress(new PrintStream(sink, true, StandardCharsets.US_ASCII), "eval", Cli.terminal());
+        return quiet ? ProgressListener.none() : Cli.progressBar(spec.commandLine().getErr(), "eval", Cli.terminal());
     }
 
     private ParameterException usage(String message) {

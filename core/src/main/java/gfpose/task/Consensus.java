@@ -20,20 +20,15 @@ public record Consensus(float[] pose, float[] spread, int closest) {
         if (hyps == null || hyps.length == 0) throw new IllegalArgumentException("no hypotheses");
         int k = hyps.length;
         float[] pose = new float[Skeleton.DIM], spread = new float[J];
-        double[] d = new double[k];
+        double[] d = new double[k], summed = new double[k];
         for (int j = 0; j < J; j++) {
             double[] y = geometricMedian(hyps, j);
-            for (int a = 0; a < 3; a++) pose[3 * j + a] = (float) y[a];
-            for (int h = 0; h < k; h++) d[h] = dist(hyps[h], j, y);
+            for (int a = 0; a < 3; a++) y[a] = pose[3 * j + a] = (float) y[a];  // distances to the pose as returned
+            for (int h = 0; h < k; h++) summed[h] += d[h] = dist(hyps[h], j, y);
             spread[j] = (float) median(d.clone());
         }
         int best = 0;
-        double bestSum = Double.POSITIVE_INFINITY;
-        for (int h = 0; h < k; h++) {
-            double sum = 0;
-            for (int j = 0; j < J; j++) sum += dist(hyps[h], j, new double[] {pose[3 * j], pose[3 * j + 1], pose[3 * j + 2]});
-            if (sum < bestSum) { bestSum = sum; best = h; }
-        }
+        for (int h = 1; h < k; h++) if (summed[h] < summed[best]) best = h;
         return new Consensus(pose, spread, best);
     }
 
