@@ -22,9 +22,12 @@ public record Consensus(float[] pose, float[] spread, int closest) {
         float[] pose = new float[Skeleton.DIM], spread = new float[J];
         double[] d = new double[k], summed = new double[k];
         for (int j = 0; j < J; j++) {
-            double[] y = geometricMedian(hyps, j);
-            for (int a = 0; a < 3; a++) y[a] = pose[3 * j + a] = (float) y[a];  // distances to the pose as returned
-            for (int h = 0; h < k; h++) summed[h] += d[h] = dist(hyps[h], j, y);
+            double[] y = geometricMedian(hyps, j), stored = new double[3];
+            for (int a = 0; a < 3; a++) stored[a] = pose[3 * j + a] = (float) y[a];
+            for (int h = 0; h < k; h++) {
+                d[h] = dist(hyps[h], j, y);
+                summed[h] += dist(hyps[h], j, stored);  // the closest hypothesis to the pose as returned
+            }
             spread[j] = (float) median(d.clone());
         }
         int best = 0;
