@@ -6,8 +6,14 @@ package gfpose;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /**
+     * Reports how far the job has come.
+     *
+     * @param done  work done so far, at most {@code total}
+     * @param total work in the whole job, in the same units
+     */
     void update(long done, long total);
 
-    /** A listener that ignores updates. */
+    /** {@return a listener that ignores updates} */
     static ProgressListener none() { return (d, t) -> { }; }
 }

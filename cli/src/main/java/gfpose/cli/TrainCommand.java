@@ -49,7 +49,8 @@ public final class TrainCommand implements Callable<Integer> {
     Double minutes;
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
-            description = "Continue from a checkpoint (default: <out>/checkpoint.safetensors); settings come from it.")
+            description = {"Continue from a checkpoint (default: <out>/checkpoint.safetensors); settings come from it,",
+                    "except the data mix and cool-down options given with it (a branch)."})
     String resume;
 
     @Option(names = "--init", paramLabel = "FILE", description = "Fine-tune: start from these weights (safetensors).")
@@ -90,7 +91,11 @@ public final class TrainCommand implements Callable<Integer> {
                 blocks != null ? blocks : base.blocks(), groups != null ? groups : base.groups()));
         TrainConfig fresh = resume != null ? null : usage(() -> new TrainConfig(model, batch, lr, warmup, 0.9f, 0.999f, 1e-8f, 1f,
                 emaRate, dropout, maskPose, maskPart, maskJoint, cond3d, gt2d, flip, seed, gt2dNoise, decayFrom, decayTo));
-        if (resume != null && (decayTo > 0 || decayFrom > 0)) usage(() -> TrainConfig.defaults(model).withCooldown(decayFrom, decayTo));
+        if (resume != null) {
+            usage(() -> TrainConfig.defaults(model).withCooldown(decayFrom, decayTo).withMasking(maskPose, maskPart, maskJoint)
+                    .withConditions(cond3d, gt2d, flip).withAugmentation(gt2dNoise));
+            if (init != null) throw usageError("--init starts a new run; it cannot be combined with --resume");
+        }
         TrainingRun.checkOutput(out); // created only once training starts, so a failure before leaves no folder
         boolean explicitModel = hidden != null || embed != null || blocks != null || groups != null;
         ScoreNet start = fresh != null && init != null ? ScoreNet.load(init) : null;
@@ -101,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer trainer;
         if (resume != null) {
             Path ckpt = resume.isEmpty() ? out.resolve(TrainingRun.CHECKPOINT) : Path.of(resume);
-            trainer = Trainer.resume(ckpt, source, nThreads, null, decayFrom, decayTo);
+            trainer = Trainer.resume(ckpt, source, nThreads, null, this::branch);
             checkExplicitModel(ckpt, trainer.config().model());
         } else if (start != null) {
             trainer = Trainer.fineTune(fresh.withModel(start.config()), start, source, nThreads);
@@ -119,6 +124,32 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** The settings of a resumed run: the checkpoint's, with the data mix and cool-down options given on this command line. */
+    private TrainConfig branch(TrainConfig c) {
+        same("--batch", batch, c.batch());
+        same("--lr", lr, c.lr());
+        same("--warmup", warmup, c.warmup());
+        same("--dropout", dropout, c.dropout());
+        same("--ema-rate", emaRate, c.emaRate());
+        same("--seed", seed, c.seed());
+        if (decayTo > 0) c = c.withCooldown(decayFrom, decayTo);
+        c = c.withMasking(given("--mask-pose") ? maskPose : c.maskPose(), given("--mask-part") ? maskPart : c.maskPart(),
+                given("--mask-joint") ? maskJoint : c.maskJoint());
+        c = c.withConditions(given("--cond-3d-prob") ? cond3d : c.cond3dProb(), given("--gt2d-prob") ? gt2d : c.gt2dProb(),
+                given("--flip") || c.flip());
+        return given("--gt2d-noise") ? c.withAugmentation(gt2dNoise) : c;
+    }
+
+    /** A setting the optimiser state depends on may be repeated on resume, not changed. */
+    private void same(String option, Object value, Object checkpoint) {
+        if (given(option) && !value.equals(checkpoint)) {
+            throw new GfposeException(option + " " + value + ": the checkpoint was trained with " + checkpoint + "; a resumed run"
+                    + " may change only the data mix (--mask-*, --cond-3d-prob, --gt2d-prob, --gt2d-noise, --flip) and the cool-down");
+        }
+    }
+
+    private boolean given(String option) { return spec.commandLine().getParseResult().hasMatchedOption(option); }
 
     /** Plain range checks; returns the thread count. */
     private int validate() {

@@ -51,4 +51,24 @@ class LauncherTrainIT {
         assertThat(r.stderr()).hasSize(1);
         assertThat(r.stderr().get(0)).startsWith("gfpose: ").doesNotContain("Exception");
     }
+
+    @Test
+    void aResumedBranchMayChangeTheDataMixButNotTheOptimiser() throws Exception {
+        Path out = dir.resolve("run");
+        assertThat(Launcher.run(dir, with("--steps", "1", "--out", out.toString())).exit()).isZero();
+        Path ckpt = out.resolve("checkpoint.safetensors");
+        Launcher.Result lr = Launcher.run(dir, with("--steps", "2", "--out", dir.resolve("b1").toString(), "--resume",
+                ckpt.toString(), "--lr", "0.5"));
+        assertThat(lr.exit()).isEqualTo(1);
+        assertThat(lr.stderr()).hasSize(1);
+        assertThat(lr.stderr().get(0)).startsWith("gfpose: --lr 0.5: the checkpoint was trained with");
+        Path branch = dir.resolve("b2");
+        Launcher.Result mix = Launcher.run(dir, with("--steps", "2", "--out", branch.toString(), "--resume",
+                ckpt.toString(), "--gt2d-prob", "0.25", "--cond-3d-prob", "0.5"));
+        assertThat(mix.exit()).as(String.join("\n", mix.stderr())).isZero();
+        java.util.Map<String, String> meta = gfpose.io.Safetensors.read(branch.resolve("checkpoint.safetensors")).metadata();
+        assertThat(meta).containsEntry("train.gt2d_prob", Float.toHexString(0.25f))
+                .containsEntry("train.cond_3d_prob", Float.toHexString(0.5f))
+                .containsEntry("train.lr", gfpose.io.Safetensors.read(ckpt).metadata().get("train.lr"));
+    }
 }

@@ -21,21 +21,43 @@ public final class AtomicFile {
 
     /** Body that writes the whole content to the stream. */
     @FunctionalInterface
-    public interface Writer { void write(OutputStream out) throws IOException; }
+    public interface Writer {
+        /**
+         * Writes the whole content.
+         *
+         * @param out the temporary sibling's stream, buffered; the caller closes it, so the body must not
+         * @throws IOException when writing fails; the target is then left as it was
+         */
+        void write(OutputStream out) throws IOException;
+    }
 
     /**
      * Writes {@code target} through a temporary sibling and a rename. A target that exists and is not a regular
      * file (a device such as /dev/null, a FIFO, a folder or a symbolic link) is refused, never replaced.
+     *
+     * @param target the file to create or replace; missing parent folders are created
+     * @param body   writes the content; it runs once, before the rename
+     * @throws GfposeException naming the target when it is not a regular file or cannot be written (the I/O error
+     *                         is the cause)
      */
     public static void write(Path target, Writer body) { writeAll(List.of(new Output(target, body))); }
 
-    /** One file of a {@link #writeAll} group. */
+    /**
+     * One file of a {@link #writeAll} group.
+     *
+     * @param target the file to create or replace
+     * @param body   writes its content
+     */
     public record Output(Path target, Writer body) {}
 
     /**
      * Writes several files all or nothing: every body goes to its temporary sibling first, and only when all have
      * been written are they renamed into place, so a failure (a full disk, a read-only folder, a bad target) leaves
      * none of them. Targets are checked as {@link #write} does, and naming one file twice is an error.
+     *
+     * @param outputs the files to write, renamed into place in this order
+     * @throws GfposeException naming the target at fault: one named twice (compared as absolute normalised paths),
+     *                         one that is not a regular file, or the one whose write or rename failed
      */
     public static void writeAll(List<Output> outputs) {
         Set<Path> seen = new HashSet<>();
@@ -87,7 +109,13 @@ public final class AtomicFile {
         return "a device, FIFO or socket";
     }
 
-    /** Writes a string as UTF-8. */
+    /**
+     * Writes a string as UTF-8, as {@link #write} does.
+     *
+     * @param target the file to create or replace
+     * @param text   the whole content
+     * @throws GfposeException naming the target when it is not a regular file or cannot be written
+     */
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }

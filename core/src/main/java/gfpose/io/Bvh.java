@@ -11,22 +11,36 @@ import java.util.Locale;
  * A parsed BVH file: the joint hierarchy and the motion table. Generic (any skeleton); {@link #poses} maps it
  * to Human3.6M-17 poses when the joint names are gfpose's (as {@link BvhWriter} writes them).
  *
+ * @param source    how the file is named in error messages (its path, or the caller's name for text)
  * @param joints    in file order (parents before children)
  * @param frameTime seconds per frame
- * @param motion    one row per frame, one value per channel in joint order
+ * @param motion    one row per frame, one value per channel in joint order ({@code [frames][channelCount()]});
+ *                  positions in file units, rotations in degrees
  */
 public record Bvh(String source, List<Joint> joints, double frameTime, double[][] motion) {
     /**
      * One ROOT or JOINT.
      *
+     * @param name     the joint's name as written
      * @param parent   index into {@code joints}, -1 for the root
+     * @param offset   the OFFSET from the parent (x, y, z), in file units
      * @param channels channel names as written (Xposition ... Zrotation)
      * @param endSite  the End Site offset, or null
      */
     public record Joint(String name, int parent, double[] offset, List<String> channels, double[] endSite) {}
 
+    /**
+     * The number of frames.
+     *
+     * @return the number of motion rows
+     */
     public int frames() { return motion.length; }
 
+    /**
+     * The number of channels over all joints.
+     *
+     * @return the number of values in each motion row
+     */
     public int channelCount() {
         int n = 0;
         for (Joint j : joints) n += j.channels().size();
@@ -36,6 +50,10 @@ public record Bvh(String source, List<Joint> joints, double frameTime, double[][
     /**
      * World positions of every joint for one frame, in file units: {@code pos = parentPos + parentRot (offset +
      * position channels)}, {@code rot = parentRot * R(channel 1) * R(channel 2) * ...} in the listed order.
+     *
+     * @param frame the frame index, 0 to {@code frames() - 1}
+     * @return {@code [joints][3]}: each joint's (x, y, z) in file order; End Sites are not included
+     * @throws ArrayIndexOutOfBoundsException for a frame outside the motion table
      */
     public double[][] positions(int frame) {
         double[] row = motion[frame];
@@ -68,6 +86,10 @@ public record Bvh(String source, List<Joint> joints, double frameTime, double[][
 
     /**
      * The Human3.6M-17 poses (mm, in {@code options.axes()}) of every frame, found by joint name.
+     *
+     * @param options the file's unit (scaled to mm) and the axes to turn the Y-up file into; its order and rig are
+     *                not used (the file's channels say how it rotates)
+     * @return one pose per frame, 51 values (17 joints x (x, y, z)) each
      *
      * @throws GfposeException naming the file and the first joint the hierarchy lacks
      */

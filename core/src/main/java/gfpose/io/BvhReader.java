@@ -22,12 +22,28 @@ public final class BvhReader {
         this.lines = text.split("\r\n|\r|\n", -1);
     }
 
-    /** Reads and parses a file. */
+    /**
+     * Reads and parses a file (through {@link TextFile}: strict UTF-8, at most {@link TextFile#MAX_BYTES}).
+     *
+     * @param file the BVH file
+     * @return the parsed hierarchy and motion, with the file's path as its source
+     * @throws GfposeException naming the file (and the line, for a syntax error) when it is missing, unreadable or
+     *                         not a valid BVH file
+     */
     public static Bvh read(Path file) {
         return parse(TextFile.read(file), file.toString());
     }
 
-    /** Parses BVH text; {@code source} prefixes error messages. */
+    /**
+     * Parses BVH text.
+     *
+     * @param text   the whole file's content
+     * @param source names the text in error messages (a path, or "stdin")
+     * @return the parsed hierarchy and motion
+     * @throws GfposeException naming the source and line of the first error: bad syntax, an unknown channel, a value
+     *                         that is not a finite number, a motion row whose value count differs from the channel
+     *                         count, or a Frames count the motion rows do not match
+     */
     public static Bvh parse(String text, String source) {
         return new BvhReader(text, source).parse();
     }

@@ -19,18 +19,46 @@ import java.util.Locale;
 public final class BvhWriter {
     private BvhWriter() {}
 
-    /** Writes one pose (a one-frame BVH, frame time 1/30 s) atomically. */
+    /**
+     * Writes one pose (a one-frame BVH, frame time 1/30 s) atomically; see {@link #write(Path, List, double,
+     * BvhOptions)}.
+     *
+     * @param file    the BVH file to create or replace
+     * @param pose    51 values, 17 joints x (x, y, z) in mm, in {@code options.axes()}
+     * @param options unit, axes, Euler order and rig of the file
+     * @throws GfposeException naming the file and the joint when the pose has the wrong length or a non-finite
+     *                         coordinate, or naming the file when it cannot be written
+     */
     public static void write(Path file, float[] pose, BvhOptions options) {
         write(file, List.of(pose), 30, options);
     }
 
-    /** Writes a sequence at {@code fps} frames per second atomically. */
+    /**
+     * Writes a sequence at {@code fps} frames per second atomically.
+     *
+     * @param file    the BVH file to create or replace
+     * @param poses   one pose per frame, 51 values each (17 joints x (x, y, z) in mm, in {@code options.axes()})
+     * @param fps     frames per second, positive and finite; the file's Frame Time is {@code 1 / fps}
+     * @param options unit, axes, Euler order and rig of the file
+     * @throws GfposeException naming the file (and the frame and joint) for no poses, a bad frame rate, a pose of the
+     *                         wrong length or with a non-finite coordinate, or when the file cannot be written
+     */
     public static void write(Path file, List<float[]> poses, double fps, BvhOptions options) {
         String text = toText(poses, fps, options, file.toString());
         AtomicFile.writeString(file, text);
     }
 
-    /** The BVH text of a sequence; {@code source} names it in error messages. */
+    /**
+     * The BVH text of a sequence, as {@link #write(Path, List, double, BvhOptions)} writes it.
+     *
+     * @param poses   one pose per frame, 51 values each (17 joints x (x, y, z) in mm, in {@code options.axes()})
+     * @param fps     frames per second, positive and finite
+     * @param options unit, axes, Euler order and rig of the file
+     * @param source  names the output in error messages
+     * @return the whole file: HIERARCHY over {@link Rig}'s 21 nodes, then MOTION with one line per pose
+     * @throws GfposeException naming the source (and the frame and joint) for no poses, a bad frame rate, or a pose
+     *                         of the wrong length or with a non-finite coordinate
+     */
     public static String toText(List<float[]> poses, double fps, BvhOptions options, String source) {
         if (poses.isEmpty()) throw new GfposeException(source + ": no poses to write");
         if (!(fps > 0) || Double.isInfinite(fps)) throw new GfposeException(source + ": frame rate must be positive, got " + fps);

@@ -18,13 +18,40 @@ import java.util.Map;
 public final class CocoKeypoints {
     private CocoKeypoints() {}
 
-    /** One detected or annotated person. */
+    /**
+     * One detected or annotated person.
+     *
+     * @param imageId   the entry's {@code image_id}, -1 when it has none
+     * @param score     the detection's {@code score}, 1 when the entry has none (as dataset annotations do)
+     * @param keypoints the 17 COCO joints mapped to Human3.6M-17 (see {@link KeypointFormat}), with the image size
+     *                  from the dataset's {@code images} when known (else 0 x 0)
+     */
     public record Person(long imageId, double score, Keypoints2D keypoints) {}
 
+    /**
+     * Reads a COCO file (through {@link TextFile}); see {@link #parse}.
+     *
+     * @param file a detector's result list or a COCO dataset file, JSON
+     * @param opt  the confidence threshold and whether to derive the spine
+     * @return the people in file order, non-person categories skipped
+     * @throws GfposeException naming the file, and the entry and joint where there is one, when it cannot be read
+     *                         or is malformed
+     */
     public static List<Person> read(Path file, KeypointOptions opt) {
         return parse(TextFile.read(file), file.toString(), opt);
     }
 
+    /**
+     * Parses COCO JSON (see the class comment for the two layouts).
+     *
+     * @param text   the whole document
+     * @param source names the text in error messages (a path, or "stdin")
+     * @param opt    the confidence threshold and whether to derive the spine
+     * @return the people in document order, non-person categories skipped
+     * @throws GfposeException naming the source and the entry (e.g. {@code annotations[3].keypoints joint l_knee})
+     *                         for malformed JSON, another root, an entry that is not an object, a keypoints list
+     *                         that is not 51 numbers, a value beyond ±1e6, or an image size outside 1..1,000,000
+     */
     public static List<Person> parse(String text, String source, KeypointOptions opt) {
         Object root = Json.parse(text, source);
         if (root instanceof List) return people((List<?>) root, Map.of(), false, source, "", opt);

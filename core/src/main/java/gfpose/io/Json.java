@@ -21,7 +21,17 @@ public final class Json {
         this.source = source;
     }
 
-    /** Parses a complete JSON document; {@code source} (a file name) prefixes error messages. */
+    /**
+     * Parses a complete JSON document: one value, surrounded only by whitespace.
+     *
+     * @param text   the document
+     * @param source prefixes error messages (a file name)
+     * @return the value: a {@code Map<String,Object>} (keys in document order), {@code List<Object>}, {@code Long}
+     *         (an integer of up to 18 characters), {@code Double} (any other number), {@code String}, {@code Boolean},
+     *         or null for the literal {@code null}
+     * @throws GfposeException naming the source, line and column of the first error, e.g. a duplicate key, a byte-order
+     *                         mark, trailing text, or nesting deeper than 512
+     */
     public static Object parse(String text, String source) {
         Json p = new Json(text, source);
         p.ws();
@@ -179,7 +189,16 @@ public final class Json {
 
     // ---------------------------------------------------------------- writing
 
-    /** Serialises maps, lists, strings, numbers, booleans, null, float[] and double[]; indent 0 = compact. */
+    /**
+     * Serialises maps, lists, strings, numbers, booleans, null, float[] and double[]; indent 0 = compact.
+     *
+     * @param v      the value; map keys are written with {@link String#valueOf}, in the map's iteration order
+     * @param indent spaces per nesting level; 0 or less writes everything on one line. Lists of numbers, booleans
+     *               and nulls stay on one line either way
+     * @return the JSON text, without a trailing newline
+     * @throws IllegalArgumentException for a NaN or infinite number, or a value of another type (a programming
+     *                                  error, not bad input)
+     */
     public static String write(Object v, int indent) {
         StringBuilder b = new StringBuilder();
         write(b, v, indent, 0);

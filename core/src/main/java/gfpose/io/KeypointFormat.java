@@ -44,12 +44,30 @@ public enum KeypointFormat {
         this.sources = sources;
     }
 
-    /** Number of joints in this layout. */
+    /**
+     * Number of joints in this layout.
+     *
+     * @return 17 for COCO and Human3.6M, 16 for MPII, 25 for OpenPose
+     */
     public int joints() { return names.length; }
 
+    /**
+     * The name of a joint of this layout, lower case with underscores (e.g. {@code l_shoulder}).
+     *
+     * @param k the joint index, 0 to {@code joints() - 1}
+     * @return the joint's name
+     * @throws ArrayIndexOutOfBoundsException for an index outside the layout
+     */
     public String jointName(int k) { return names[k]; }
 
-    /** Index of a joint by name or decimal index. */
+    /**
+     * Index of a joint by name or decimal index.
+     *
+     * @param nameOrIndex a joint name as {@link #jointName} gives it (case-insensitive; surrounding spaces ignored,
+     *                    '-' and ' ' read as '_'), or an index from 0 to {@code joints() - 1}
+     * @return the joint's index
+     * @throws GfposeException naming the layout and the joint when it is neither
+     */
     public int jointIndex(String nameOrIndex) {
         String s = nameOrIndex.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         for (int k = 0; k < names.length; k++) if (names[k].equals(s)) return k;
@@ -62,7 +80,13 @@ public enum KeypointFormat {
         throw new GfposeException("unknown " + this + " joint '" + nameOrIndex + "'");
     }
 
-    /** Parses "coco", "coco17", "mpii", "openpose", "body25", "h36m" (case-insensitive). */
+    /**
+     * Parses "coco", "coco17", "mpii", "openpose", "body25", "h36m" (case-insensitive).
+     *
+     * @param s a format name; characters other than letters and digits are ignored, so "COCO-17" and "h36m_17" work
+     * @return the format
+     * @throws GfposeException naming the unknown format and listing the known ones
+     */
     public static KeypointFormat parse(String s) {
         String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         switch (t) {
@@ -77,9 +101,14 @@ public enum KeypointFormat {
     /**
      * Maps one person's keypoints to Human3.6M-17.
      *
-     * @param xy    {@code 2 * joints()} pixel coordinates, joint-major
-     * @param conf  {@code joints()} confidences, or null when the source has none (all 1)
-     * @param where names the file, frame or person in error messages
+     * @param xy     {@code 2 * joints()} pixel coordinates, joint-major
+     * @param conf   {@code joints()} confidences, or null when the source has none (all 1)
+     * @param opt    which confidences count as observed, and whether to derive the spine
+     * @param width  image width in pixels, 0 if unknown
+     * @param height image height in pixels, 0 if unknown
+     * @param where  names the file, frame or person in error messages
+     * @return the 17 Human3.6M joints; a joint is observed when all its sources are, at their mean position and
+     *         with their lowest confidence; joints with no source (see the class comment) are missing
      * @throws GfposeException for a wrong count, a NaN confidence, or a non-finite position on a confident joint
      */
     public Keypoints2D toH36m(float[] xy, float[] conf, KeypointOptions opt, int width, int height, String where) {

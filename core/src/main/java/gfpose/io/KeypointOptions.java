@@ -17,15 +17,36 @@ public record KeypointOptions(float minConfidence, boolean deriveSpine) {
     /**
      * The one rule for "observed": confidence above 0 and at least {@code minConfidence}. NaN is never observed
      * (callers that must reject it check first).
+     *
+     * @param confidence    a detector confidence or a visibility flag
+     * @param minConfidence the threshold
+     * @return whether a joint with this confidence counts as observed
      */
     public static boolean observed(double confidence, double minConfidence) {
         return confidence > 0 && confidence >= minConfidence;
     }
 
-    /** {@link #observed(double, double)} under this threshold. */
+    /**
+     * {@link #observed(double, double)} under this threshold.
+     *
+     * @param confidence a detector confidence or a visibility flag
+     * @return whether a joint with this confidence counts as observed
+     */
     public boolean observed(double confidence) { return observed(confidence, minConfidence); }
 
+    /**
+     * These options with another confidence threshold.
+     *
+     * @param c the new {@code minConfidence}
+     * @return a copy with {@code minConfidence = c}
+     */
     public KeypointOptions withMinConfidence(float c) { return new KeypointOptions(c, deriveSpine); }
 
+    /**
+     * These options with the spine derived or left missing.
+     *
+     * @param d true to derive the spine as the midpoint of pelvis and thorax
+     * @return a copy with {@code deriveSpine = d}
+     */
     public KeypointOptions withDeriveSpine(boolean d) { return new KeypointOptions(minConfidence, d); }
 }

@@ -27,7 +27,17 @@ import java.util.TreeMap;
 public final class KeypointTrack {
     private KeypointTrack() {}
 
-    /** Reads a track file (format by extension) into Human3.6M-17 keypoints, one per frame. */
+    /**
+     * Reads a track file (format by extension) into Human3.6M-17 keypoints, one per frame.
+     *
+     * @param file   a {@code .jsonl}, {@code .ndjson} or {@code .csv} track
+     * @param format the keypoint layout of the file
+     * @param opt    the confidence threshold and whether to derive the spine
+     * @return one entry per frame number from the smallest to the largest; a frame the file lacks has every joint
+     *         missing
+     * @throws GfposeException naming the file (and the line, frame or joint) for an unknown extension, an unreadable,
+     *                         malformed or empty file, a negative frame number, or a span over {@link #MAX_FRAMES}
+     */
     public static List<Keypoints2D> read(Path file, KeypointFormat format, KeypointOptions opt) {
         return readFrames(file, format, opt).keypoints();
     }
@@ -35,11 +45,20 @@ public final class KeypointTrack {
     /**
      * A track with its numbering: {@code keypoints.get(i)} is frame {@code first + i}.
      *
-     * @param first the smallest frame number in the file
+     * @param first     the smallest frame number in the file
+     * @param keypoints one entry per frame number from {@code first} on, as {@link #read} returns them
      */
     public record Frames(long first, List<Keypoints2D> keypoints) {}
 
-    /** As {@link #read}, keeping the file's first frame number so messages can name frames as the file does. */
+    /**
+     * As {@link #read}, keeping the file's first frame number so messages can name frames as the file does.
+     *
+     * @param file   a {@code .jsonl}, {@code .ndjson} or {@code .csv} track
+     * @param format the keypoint layout of the file
+     * @param opt    the confidence threshold and whether to derive the spine
+     * @return the keypoints with the frame number of the first
+     * @throws GfposeException as {@link #read} does
+     */
     public static Frames readFrames(Path file, KeypointFormat format, KeypointOptions opt) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean csv = name.endsWith(".csv");
@@ -53,7 +72,18 @@ public final class KeypointTrack {
         return new Frames(frames.firstKey(), list);
     }
 
-    /** Parses JSON-lines text (see the class comment). */
+    /**
+     * Parses JSON-lines text (see the class comment).
+     *
+     * @param text   the whole track
+     * @param source names the text in error messages (a path, or "stdin")
+     * @param format the keypoint layout of the text
+     * @param opt    the confidence threshold and whether to derive the spine
+     * @return one entry per frame number from the smallest to the largest, as {@link #read} returns them
+     * @throws GfposeException naming the source and the line or frame (and joint) for malformed JSON, a frame given
+     *                         twice, a keypoints list that is not {@code 3 * format.joints()} numbers, a bad image
+     *                         size, no frames, a negative frame number, or a span over {@link #MAX_FRAMES}
+     */
     public static List<Keypoints2D> parseJsonLines(String text, String source, KeypointFormat format, KeypointOptions opt) {
         return fill(jsonLinesFrames(text, source, format, opt), source);
     }
@@ -89,7 +119,19 @@ public final class KeypointTrack {
         return frames;
     }
 
-    /** Parses CSV text (see the class comment). */
+    /**
+     * Parses CSV text (see the class comment).
+     *
+     * @param text   the whole track, header first
+     * @param source names the text in error messages (a path, or "stdin")
+     * @param format the keypoint layout of the text, which the joint column names or indexes
+     * @param opt    the confidence threshold and whether to derive the spine
+     * @return one entry per frame number from the smallest to the largest, as {@link #read} returns them
+     * @throws GfposeException naming the source and line (and frame and joint) for a wrong header, a row without 5
+     *                         columns, an unknown joint, a joint given twice in a frame, a missing confidence, a value
+     *                         that is not a decimal number within ±1e6, no rows, a negative frame number, or a span
+     *                         over {@link #MAX_FRAMES}
+     */
     public static List<Keypoints2D> parseCsv(String text, String source, KeypointFormat format, KeypointOptions opt) {
         return fill(csvFrames(text, source, format, opt), source);
     }
@@ -141,7 +183,16 @@ public final class KeypointTrack {
         return frames;
     }
 
-    /** Writes Human3.6M-17 keypoints as JSON lines (frame numbers from 0; missing joints with confidence 0). */
+    /**
+     * Writes Human3.6M-17 keypoints as JSON lines (frame numbers from 0; missing joints with confidence 0),
+     * atomically. An observed joint's confidence is written as at least {@link Float#MIN_NORMAL}, since a confidence
+     * of 0 would read back as missing; the image size is written when known.
+     *
+     * @param file  the {@code .jsonl} file to create or replace
+     * @param track one entry per frame, in order
+     * @throws GfposeException naming the file when it cannot be written
+     * @throws IllegalArgumentException when a missing joint holds a non-finite position, which JSON cannot hold
+     */
     public static void writeJsonLines(Path file, List<Keypoints2D> track) {
         StringBuilder b = new StringBuilder();
         for (int f = 0; f < track.size(); f++) {

@@ -45,19 +45,43 @@ public final class Safetensors {
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** The file or stream this was read from, as named in messages. */
+    /**
+     * The file or stream this was read from, as named in messages.
+     *
+     * @return the path, or the name the caller gave a buffer or stream
+     */
     public String source() { return file; }
 
-    /** The {@code __metadata__} entries (empty when absent), in file order. */
+    /**
+     * The {@code __metadata__} entries (empty when absent), in file order.
+     *
+     * @return an unmodifiable string-to-string map
+     */
     public Map<String, String> metadata() { return metadata; }
 
-    /** The tensors in header order. */
+    /**
+     * The tensors in header order.
+     *
+     * @return a new list of the header entries (changing it changes nothing here)
+     */
     public List<SafetensorsEntry> entries() { return new ArrayList<>(entries.values()); }
 
-    /** The named tensor's header entry, or null. */
+    /**
+     * The named tensor's header entry, or null.
+     *
+     * @param name the tensor's name as the header spells it
+     * @return its entry, or null when the file has no such tensor
+     */
     public SafetensorsEntry entry(String name) { return entries.get(name); }
 
-    /** The named tensor's values converted to float, in C order. */
+    /**
+     * The named tensor's values converted to float, in C order.
+     *
+     * @param name the tensor's name as the header spells it
+     * @return a new array of {@code entry(name).size()} values; F16 and BF16 convert exactly, F64 rounds to float
+     * @throws GfposeException naming the file and the tensor when there is no such tensor or its dtype is not F32,
+     *                         F16, BF16 or F64
+     */
     public float[] floats(String name) {
         SafetensorsEntry e = entries.get(name);
         if (e == null) throw new GfposeException(file + ": no tensor '" + name + "'");
@@ -86,7 +110,15 @@ public final class Safetensors {
         void read(ByteBuffer dst, long pos) throws IOException;
     }
 
-    /** Reads and validates a safetensors file. */
+    /**
+     * Reads and validates a safetensors file.
+     *
+     * @param file the safetensors file; it is read whole into memory and closed
+     * @return the header and the data, checked against each other
+     * @throws GfposeException naming the file (and the tensor, where there is one) when it is missing or unreadable,
+     *                         too short, has a header that is bad (length, UTF-8, JSON, dtype, shape or data_offsets),
+     *                         or holds data bytes that are not exactly the tensors' (a gap, an overlap, trailing bytes)
+     */
     public static Safetensors read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return parse(new Bytes() {
@@ -105,7 +137,14 @@ public final class Safetensors {
         }
     }
 
-    /** Reads and validates safetensors bytes held in memory (position to limit); {@code source} names them in messages. */
+    /**
+     * Reads and validates safetensors bytes held in memory (position to limit); {@code source} names them in messages.
+     *
+     * @param bytes  the whole file's bytes from position to limit; the buffer is copied, its position left unchanged
+     * @param source names the bytes in error messages
+     * @return the header and the data, checked against each other
+     * @throws GfposeException naming the source (and the tensor) for the errors {@link #read(Path)} reports
+     */
     public static Safetensors read(ByteBuffer bytes, String source) {
         ByteBuffer all = bytes.slice();
         try {
@@ -122,7 +161,15 @@ public final class Safetensors {
         }
     }
 
-    /** Reads a whole stream (e.g. a classpath resource) and validates it; {@code source} names it in messages. */
+    /**
+     * Reads a whole stream (e.g. a classpath resource) and validates it; {@code source} names it in messages.
+     *
+     * @param in     the stream, read to its end (up to about 2 GiB) and left open
+     * @param source names the stream in error messages
+     * @return the header and the data, checked against each other
+     * @throws GfposeException naming the source when the stream cannot be read, and (with the tensor) for the errors
+     *                         {@link #read(Path)} reports
+     */
     public static Safetensors read(InputStream in, String source) {
         byte[] bytes;
         try {
@@ -274,7 +321,12 @@ public final class Safetensors {
     /**
      * Writes tensors (in the given order, contiguous) with metadata, atomically.
      *
-     * @param dtype F32, F16 or BF16; F16/BF16 round to nearest even
+     * @param file     the file to create or replace
+     * @param metadata the {@code __metadata__} strings, written in iteration order; null or empty writes none
+     * @param tensors  the tensors, named uniquely
+     * @param dtype    F32, F16 or BF16; F16/BF16 round to nearest even
+     * @throws IllegalArgumentException for another dtype, or a tensor name given twice or equal to {@link #METADATA}
+     * @throws GfposeException naming the file when it cannot be written
      */
     public static void write(Path file, Map<String, String> metadata, List<SafetensorsTensor> tensors, SafetensorsDType dtype) {
         if (dtype != SafetensorsDType.F32 && dtype != SafetensorsDType.F16 && dtype != SafetensorsDType.BF16) {

@@ -2,8 +2,23 @@ package gfpose.io;
 
 import java.util.Arrays;
 
-/** A named float tensor to write: C-order values and their shape. */
+/**
+ * A named float tensor to write: C-order values and their shape.
+ *
+ * @param name   the header key; not {@link Safetensors#METADATA}
+ * @param shape  the dimensions, outermost first, none negative; empty for a scalar
+ * @param values the elements in C order, as many as the shape's product (the array is kept, not copied)
+ */
 public record SafetensorsTensor(String name, int[] shape, float[] values) {
+    /**
+     * Copies the shape and checks it against the values.
+     *
+     * @param name   the header key
+     * @param shape  the dimensions, outermost first
+     * @param values the elements in C order
+     * @throws IllegalArgumentException naming the tensor for a negative dimension or a value count that is not the
+     *                                  shape's product
+     */
     public SafetensorsTensor {
         shape = shape.clone();
         long n = 1;
@@ -16,5 +31,10 @@ public record SafetensorsTensor(String name, int[] shape, float[] values) {
         }
     }
 
+    /**
+     * The dimensions, outermost first.
+     *
+     * @return a copy of the shape
+     */
     @Override public int[] shape() { return shape.clone(); }
 }

@@ -22,7 +22,14 @@ public final class TextFile {
 
     private TextFile() {}
 
-    /** Reads a file as text. */
+    /**
+     * Reads a file as text.
+     *
+     * @param file the file to read
+     * @return its whole content
+     * @throws GfposeException naming the file when it is a directory, missing, unreadable, larger than
+     *                         {@link #MAX_BYTES} or not valid UTF-8
+     */
     public static String read(Path file) {
         if (Files.isDirectory(file)) throw new GfposeException(file + ": is a directory, expected a file");
         try (InputStream in = Files.newInputStream(file)) {
@@ -34,7 +41,15 @@ public final class TextFile {
         }
     }
 
-    /** Reads a stream (e.g. stdin) as text; {@code source} names it in errors. */
+    /**
+     * Reads a stream (e.g. stdin) as text; {@code source} names it in errors.
+     *
+     * @param in     the stream, read to its end (or one byte past {@link #MAX_BYTES}) and left open
+     * @param source names the stream in error messages
+     * @return its whole content
+     * @throws GfposeException naming the source when the stream cannot be read, is larger than {@link #MAX_BYTES}
+     *                         or is not valid UTF-8
+     */
     public static String read(InputStream in, String source) {
         byte[] bytes;
         try {

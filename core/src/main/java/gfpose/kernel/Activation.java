@@ -2,11 +2,17 @@ package gfpose.kernel;
 
 /** Activation fused into a GEMM epilogue. */
 public enum Activation {
+    /** Identity: the layer's output is used as is (derivative 1). */
     NONE,
     /** SiLU / swish: x * sigmoid(x). */
     SILU;
 
-    /** Scalar reference of this activation (also the oracle for the fused vector path, which gives the same bits). */
+    /**
+     * Scalar reference of this activation (also the oracle for the fused vector path, which gives the same bits).
+     *
+     * @param v the pre-activation value
+     * @return act(v): v for {@link #NONE}, v·σ(v) for {@link #SILU}
+     */
     public float apply(float v) {
         return this == SILU ? silu(v) : v;
     }
@@ -14,6 +20,14 @@ public enum Activation {
     /**
      * {@code dst[dOff + i] = apply(src[sOff + i])}, or {@code dst += apply(src)} when {@code accumulate}, for
      * i in [0, n); dst may be src. Vectorized when the Vector API backend is on, with the same bits as {@link #apply}.
+     *
+     * @param src        the pre-activation values
+     * @param sOff       first index read in src
+     * @param dst        receives (or accumulates) the activations
+     * @param dOff       first index written in dst
+     * @param n          number of values
+     * @param accumulate add to dst's previous values instead of overwriting them
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public void apply(float[] src, int sOff, float[] dst, int dOff, int n, boolean accumulate) {
         java.util.Objects.checkFromIndexSize(sOff, n, src.length);
@@ -34,6 +48,15 @@ public enum Activation {
      * Backward: {@code dst[dOff + i] = dy[dyOff + i] · act'(pre[pOff + i])} for i in [0, n), where pre is the
      * activation's input; dst may be dy. Vectorized like {@link #apply(float[], int, float[], int, int, boolean)},
      * with the same bits as {@link #derivative} on every backend.
+     *
+     * @param pre   the activation's input from the forward pass
+     * @param pOff  first index read in pre
+     * @param dy    the gradient with respect to the activation's output
+     * @param dyOff first index read in dy
+     * @param dst   receives the gradient with respect to the activation's input (overwritten, not accumulated)
+     * @param dOff  first index written in dst
+     * @param n     number of values
+     * @throws IndexOutOfBoundsException if a range does not fit its array
      */
     public void backward(float[] pre, int pOff, float[] dy, int dyOff, float[] dst, int dOff, int n) {
         java.util.Objects.checkFromIndexSize(pOff, n, pre.length);
@@ -44,7 +67,12 @@ public enum Activation {
         else for (int i = 0; i < n; i++) dst[dOff + i] = dy[dyOff + i] * siluDerivative(pre[pOff + i]);
     }
 
-    /** Scalar reference of this activation's derivative at v. */
+    /**
+     * Scalar reference of this activation's derivative at v.
+     *
+     * @param v the pre-activation value
+     * @return act'(v): 1 for {@link #NONE}, σ(v)·(1 + v·(1 − σ(v))) for {@link #SILU}
+     */
     public float derivative(float v) {
         return this == SILU ? siluDerivative(v) : 1f;
     }

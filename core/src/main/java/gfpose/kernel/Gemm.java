@@ -22,20 +22,49 @@ public final class Gemm {
     /** The prepared dy of the plain {@link #weightGradient} overload, per calling thread. */
     private static final ThreadLocal<OutputGradient> PREPARED = ThreadLocal.withInitial(OutputGradient::new);
 
-    /** The backend in use: {@code "vector-512"}, {@code "vector-256"}, {@code "vector-128"} or {@code "scalar"}. */
+    /**
+     * The backend in use: {@code "vector-512"}, {@code "vector-256"}, {@code "vector-128"} or {@code "scalar"}.
+     *
+     * @return the backend's name, fixed for the life of the JVM
+     */
     public static String backend() { return VECTOR ? "vector-" + Simd.BITS : "scalar"; }
 
     /**
      * For each row r in [0, rows): {@code y[yOff + r*out + j] = act((accumulate ? y : 0) + bias[j] + Σ_k x[xOff + r*in + k] · W[j][k])}.
+     * Runs on the calling thread; see {@link #linear(float[], int, int, PackedMatrix, float[], float[], int, boolean,
+     * Activation, ThreadPool)} to split it across a pool.
      *
-     * @param bias may be null
+     * @param x          input rows, [rows][in] row-major from xOff (in = {@code w.in()})
+     * @param xOff       index of row 0 in x
+     * @param rows       number of rows (≥ 0)
+     * @param w          the weight W, [out][in] packed
+     * @param bias       [out], or null for none
+     * @param y          output rows, [rows][out] row-major from yOff (out = {@code w.out()}); must not overlap x
+     * @param yOff       index of row 0 in y
+     * @param accumulate add the layer's result to y's previous values (before the activation) instead of
+     *                   overwriting them
+     * @param act        the activation applied last (not null)
+     * @throws IndexOutOfBoundsException if x, y or bias is too short
      */
     public static void linear(float[] x, int xOff, int rows, PackedMatrix w, float[] bias,
                               float[] y, int yOff, boolean accumulate, Activation act) {
         linear(x, xOff, rows, w, bias, y, yOff, accumulate, act, null);
     }
 
-    /** {@link #linear} split across {@code pool} (null runs on the caller); bit-identical for any pool. */
+    /**
+     * {@link #linear} split across {@code pool} (null runs on the caller); bit-identical for any pool.
+     *
+     * @param x          input rows, [rows][in] row-major from xOff
+     * @param xOff       index of row 0 in x
+     * @param rows       number of rows (≥ 0)
+     * @param w          the weight W, [out][in] packed
+     * @param bias       [out], or null for none
+     * @param y          output rows, [rows][out] row-major from yOff; must not overlap x
+     * @param yOff       index of row 0 in y
+     * @param accumulate add to y's previous values (before the activation) instead of overwriting them
+     * @param act        the activation applied last (not null)
+     * @param pool       splits rows (or, for fewer than 8 rows, output panels) across threads; null = caller
+     */
     public static void linear(float[] x, int xOff, int rows, PackedMatrix w, float[] bias,
                               float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
         check(x, xOff, rows, w.in(), y, yOff, w.out());
@@ -45,14 +74,34 @@ public final class Gemm {
 
     /**
      * Backward of {@link #linear} with respect to its input: {@code dx[dxOff + r*in + i] = (accumulate ? dx : 0) + Σ_j dy[dyOff + r*out + j] · W[j][i]}.
-     * Builds the packed Wᵀ inside {@code w} on first use (as much memory again as W).
+     * Builds the packed Wᵀ inside {@code w} on first use (as much memory again as W). Runs on the calling thread.
+     *
+     * @param dy         output gradients, [rows][out] row-major from dyOff
+     * @param dyOff      index of row 0 in dy
+     * @param rows       number of rows (≥ 0)
+     * @param w          the layer's weight W, [out][in] packed
+     * @param dx         receives the input gradients, [rows][in] row-major from dxOff; must not overlap dy
+     * @param dxOff      index of row 0 in dx
+     * @param accumulate add to dx's previous values instead of overwriting them
+     * @throws IndexOutOfBoundsException if dy or dx is too short
      */
     public static void linearBackwardInput(float[] dy, int dyOff, int rows, PackedMatrix w,
                                            float[] dx, int dxOff, boolean accumulate) {
         linearBackwardInput(dy, dyOff, rows, w, dx, dxOff, accumulate, null);
     }
 
-    /** {@link #linearBackwardInput} split across {@code pool} (null runs on the caller); bit-identical for any pool. */
+    /**
+     * {@link #linearBackwardInput} split across {@code pool} (null runs on the caller); bit-identical for any pool.
+     *
+     * @param dy         output gradients, [rows][out] row-major from dyOff
+     * @param dyOff      index of row 0 in dy
+     * @param rows       number of rows (≥ 0)
+     * @param w          the layer's weight W, [out][in] packed
+     * @param dx         receives the input gradients, [rows][in] row-major from dxOff; must not overlap dy
+     * @param dxOff      index of row 0 in dx
+     * @param accumulate add to dx's previous values instead of overwriting them
+     * @param pool       threads to split the work across, or null for the calling thread
+     */
     public static void linearBackwardInput(float[] dy, int dyOff, int rows, PackedMatrix w,
                                            float[] dx, int dxOff, boolean accumulate, ThreadPool pool) {
         check(dy, dyOff, rows, w.out(), dx, dxOff, w.in());
@@ -63,15 +112,36 @@ public final class Gemm {
      * Weight and bias gradients of {@link #linear}: {@code dW[o][i] += Σ_r dy[r][o] · x[r][i]} and
      * {@code dB[o] += Σ_r dy[r][o]}, each sum taken over increasing r from 0 before it is added.
      * dy is [rows][out], x is [rows][in], dW is row-major [out][in]. When several layers write to the same
-     * output, prepare dy once with {@link OutputGradient} and call the overload that takes it.
+     * output, prepare dy once with {@link OutputGradient} and call the overload that takes it. Runs on the calling
+     * thread.
      *
-     * @param dB may be null
+     * @param dy   output gradients, [rows][out] row-major
+     * @param x    the layer's inputs from the forward pass, [rows][in] row-major
+     * @param rows number of rows (≥ 0)
+     * @param out  output width (&gt; 0)
+     * @param in   input width (&gt; 0)
+     * @param dW   [out][in] row-major; the gradient is added to it
+     * @param dB   [out], the bias gradient is added to it; may be null
+     * @throws IllegalArgumentException if a size is not positive (rows may be 0)
      */
     public static void weightGradient(float[] dy, float[] x, int rows, int out, int in, float[] dW, float[] dB) {
         weightGradient(dy, x, rows, out, in, dW, dB, null);
     }
 
-    /** {@link #weightGradient} split across {@code pool} over the rows of dW (null runs on the caller); bit-identical for any pool. */
+    /**
+     * {@link #weightGradient} split across {@code pool} over the rows of dW (null runs on the caller); bit-identical
+     * for any pool.
+     *
+     * @param dy   output gradients, [rows][out] row-major
+     * @param x    the layer's inputs from the forward pass, [rows][in] row-major
+     * @param rows number of rows (≥ 0)
+     * @param out  output width (&gt; 0)
+     * @param in   input width (&gt; 0)
+     * @param dW   [out][in] row-major; the gradient is added to it
+     * @param dB   [out], the bias gradient is added to it; may be null
+     * @param pool threads to split the work across, or null for the calling thread
+     * @throws IllegalArgumentException if a size is not positive (rows may be 0)
+     */
     public static void weightGradient(float[] dy, float[] x, int rows, int out, int in, float[] dW, float[] dB,
                                       ThreadPool pool) {
         if (out <= 0 || in <= 0 || rows < 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
@@ -84,7 +154,13 @@ public final class Gemm {
      * x is [rows][in] for the rows and out of {@code dy}. Packs x into a per-thread buffer ({@code rows·in}
      * floats, kept) so the forward tile does the work, with dyᵀ as its input rows.
      *
-     * @param dB may be null
+     * @param dy   the prepared output gradient; gives rows and out
+     * @param x    the layer's inputs from the forward pass, [rows][in] row-major
+     * @param in   input width (&gt; 0)
+     * @param dW   [out][in] row-major; the gradient is added to it
+     * @param dB   [out], the bias gradient is added to it; may be null
+     * @param pool threads to split the work across, or null for the calling thread
+     * @throws IllegalArgumentException if in is not positive
      */
     public static void weightGradient(OutputGradient dy, float[] x, int in, float[] dW, float[] dB, ThreadPool pool) {
         int rows = dy.rows, out = dy.out;

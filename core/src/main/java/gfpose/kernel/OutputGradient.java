@@ -15,7 +15,17 @@ public final class OutputGradient {
     float[] biasSum = new float[0];
     int rows, out;
 
-    /** Takes dy ([rows][out], read now, not kept), splitting the work across {@code pool} (null = caller); exact for any split. */
+    /**
+     * Takes dy ([rows][out], read now, not kept), splitting the work across {@code pool} (null = caller); exact for
+     * any split.
+     *
+     * @param dy   the output gradient, [rows][out] row-major
+     * @param rows number of rows (≥ 0)
+     * @param out  output width (&gt; 0)
+     * @param pool threads to split the columns across, or null for the calling thread
+     * @return this, now holding dyᵀ and the bias gradient of dy
+     * @throws IllegalArgumentException if rows &lt; 0 or out ≤ 0
+     */
     public OutputGradient set(float[] dy, int rows, int out, ThreadPool pool) {
         if (rows < 0 || out <= 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out);
         Objects.checkFromIndexSize(0, rows * out, dy.length);
@@ -40,7 +50,17 @@ public final class OutputGradient {
         return this;
     }
 
+    /**
+     * Rows of the dy last {@link #set}.
+     *
+     * @return the row count (0 before the first set)
+     */
     public int rows() { return rows; }
 
+    /**
+     * Output width of the dy last {@link #set}.
+     *
+     * @return the column count (0 before the first set)
+     */
     public int out() { return out; }
 }

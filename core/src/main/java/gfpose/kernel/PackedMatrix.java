@@ -19,7 +19,15 @@ public final class PackedMatrix {
         this.panels = new float[panelCount(out) * in * Simd.PANEL];
     }
 
-    /** Packs a row-major [out][in] matrix; {@code w} is copied. */
+    /**
+     * Packs a row-major [out][in] matrix; {@code w} is copied.
+     *
+     * @param w   the matrix, [out][in] row-major (e.g. a PyTorch {@code Linear.weight})
+     * @param out number of rows (the layer's output width, &gt; 0)
+     * @param in  number of columns (the layer's input width, &gt; 0)
+     * @return the packed matrix
+     * @throws IllegalArgumentException if a dimension is not positive or w does not hold out·in floats
+     */
     public static PackedMatrix pack(float[] w, int out, int in) {
         if (out <= 0 || in <= 0) throw new IllegalArgumentException("bad shape [" + out + ", " + in + "]");
         PackedMatrix m = new PackedMatrix(out, in);
@@ -27,10 +35,23 @@ public final class PackedMatrix {
         return m;
     }
 
-    /** Refreshes the packed copy (and Wᵀ if built) in place from a row-major [out][in] matrix, e.g. after an optimizer step. */
+    /**
+     * Refreshes the packed copy (and Wᵀ if built) in place from a row-major [out][in] matrix, e.g. after an optimizer
+     * step. Must not run while a GEMM reads this matrix.
+     *
+     * @param w the new values, [out][in] row-major
+     * @throws IllegalArgumentException if w does not hold out·in floats
+     */
     public void repack(float[] w) { repack(w, null); }
 
-    /** {@link #repack(float[])} with the panels split across {@code pool} (null = caller): plain copies, exact for any split. */
+    /**
+     * {@link #repack(float[])} with the panels split across {@code pool} (null = caller): plain copies, exact for any
+     * split.
+     *
+     * @param w    the new values, [out][in] row-major
+     * @param pool threads to split the panels across, or null for the calling thread
+     * @throws IllegalArgumentException if w does not hold out·in floats
+     */
     public void repack(float[] w, ThreadPool pool) {
         if (w.length != (long) out * in) {
             throw new IllegalArgumentException("matrix of " + w.length + " floats is not [" + out + ", " + in + "]");
@@ -40,18 +61,39 @@ public final class PackedMatrix {
         if (t != null) ThreadPool.run(pool, panelCount(in), 1, (q0, q1) -> packColumns(w, out, in, t, q0, q1));
     }
 
+    /**
+     * Rows of W.
+     *
+     * @return out, the layer's output width
+     */
     public int out() { return out; }
 
+    /**
+     * Columns of W.
+     *
+     * @return in, the layer's input width
+     */
     public int in() { return in; }
 
-    /** W[o][i]. */
+    /**
+     * W[o][i].
+     *
+     * @param o row (output index) in [0, out)
+     * @param i column (input index) in [0, in)
+     * @return the element
+     * @throws IndexOutOfBoundsException if (o, i) is outside the matrix
+     */
     public float get(int o, int i) {
         if (o < 0 || o >= out || i < 0 || i >= in) throw new IndexOutOfBoundsException("(" + o + ", " + i + ")");
         int p = Simd.PANEL;
         return panels[((o / p) * in + i) * p + o % p];
     }
 
-    /** A row-major [out][in] copy. */
+    /**
+     * A row-major [out][in] copy.
+     *
+     * @return a new array of out·in floats
+     */
     public float[] toRowMajor() {
         float[] w = new float[out * in];
         for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) w[o * in + i] = get(o, i);

@@ -4,16 +4,27 @@ package gfpose.kernel;
  * A small counter-free random stream (SplitMix64) with standard normal draws (Box–Muller, StrictMath),
  * so a given seed gives the same numbers on every JDK and platform.
  * Streams are derived from (seed, stream id): one stream per sample makes results independent of
- * batch composition and thread count.
+ * batch composition and thread count. Not thread-safe: a stream is used by one thread at a time.
  */
 public final class Rng {
     private long state;
     private double spare;
     private boolean hasSpare;
 
+    /**
+     * A stream from a seed alone; see {@link #stream} for one of many streams under a seed.
+     *
+     * @param seed any value; equal seeds give equal sequences
+     */
     public Rng(long seed) { this.state = mix(seed); }
 
-    /** The stream for {@code id} under {@code seed}; distinct ids give independent streams. */
+    /**
+     * The stream for {@code id} under {@code seed}; distinct ids give independent streams.
+     *
+     * @param seed the run's seed
+     * @param id   the stream's id, e.g. a sample's (row's) index or a parameter's index
+     * @return a new stream, the same for the same (seed, id)
+     */
     public static Rng stream(long seed, long id) {
         return new Rng(mix(seed) ^ mix(id * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L));
     }
@@ -24,21 +35,40 @@ public final class Rng {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * The next 64 random bits (one SplitMix64 step).
+     *
+     * @return a uniformly distributed long
+     */
     public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         return mix(state);
     }
 
-    /** Uniform in [0, 1) with 53 random bits. */
+    /**
+     * Uniform in [0, 1) with 53 random bits.
+     *
+     * @return a multiple of 2⁻⁵³ in [0, 1); consumes one {@link #nextLong()}
+     */
     public double nextDouble() { return (nextLong() >>> 11) * 0x1.0p-53; }
 
-    /** Uniform integer in [0, bound). */
+    /**
+     * Uniform integer in [0, bound).
+     *
+     * @param bound exclusive upper bound (&gt; 0)
+     * @return 31 random bits reduced modulo bound (the modulo bias is negligible for small bounds)
+     * @throws IllegalArgumentException if bound ≤ 0
+     */
     public int nextInt(int bound) {
         if (bound <= 0) throw new IllegalArgumentException("bound must be positive");
         return (int) ((nextLong() >>> 33) % bound);
     }
 
-    /** Standard normal. */
+    /**
+     * Standard normal.
+     *
+     * @return an N(0, 1) draw; draws come in pairs from one Box–Muller transform, so every second call uses no bits
+     */
     public double nextGaussian() {
         if (hasSpare) { hasSpare = false; return spare; }
         double u1;
@@ -51,7 +81,13 @@ public final class Rng {
         return r * StrictMath.cos(a);
     }
 
-    /** Fills {@code n} floats from {@code off} with standard normal draws. */
+    /**
+     * Fills {@code n} floats from {@code off} with standard normal draws.
+     *
+     * @param dst receives the draws (rounded to float)
+     * @param off first index written
+     * @param n   number of draws
+     */
     public void fillGaussian(float[] dst, int off, int n) {
         for (int i = 0; i < n; i++) dst[off + i] = (float) nextGaussian();
     }

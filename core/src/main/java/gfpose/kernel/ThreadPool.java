@@ -10,11 +10,26 @@ import java.util.concurrent.Future;
 public final class ThreadPool implements AutoCloseable {
     /** Body of a parallel loop over rows [from, to). */
     @FunctionalInterface
-    public interface RangeBody { void run(int from, int to); }
+    public interface RangeBody {
+        /**
+         * Processes one chunk; chunks of one loop run concurrently and never overlap.
+         *
+         * @param from first index of the chunk
+         * @param to   end of the chunk (exclusive)
+         */
+        void run(int from, int to);
+    }
 
     private final int threads;
     private final ExecutorService exec;
 
+    /**
+     * A pool for loops split into at most {@code threads} chunks; the caller runs one chunk itself. Its workers are
+     * daemon threads; {@link #close()} stops them.
+     *
+     * @param threads number of chunks a loop is split into (≥ 1); 1 runs everything on the caller, with no workers
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
     public ThreadPool(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
@@ -25,14 +40,34 @@ public final class ThreadPool implements AutoCloseable {
         });
     }
 
+    /**
+     * The degree of parallelism.
+     *
+     * @return the most chunks a loop is split into
+     */
     public int threads() { return threads; }
 
-    /** {@code pool.forRange(n, grain, body)}, or the whole of [0, n) on the caller when pool is null. */
+    /**
+     * {@code pool.forRange(n, grain, body)}, or the whole of [0, n) on the caller when pool is null.
+     *
+     * @param pool  the pool, or null for the calling thread
+     * @param n     number of indices; nothing runs when n ≤ 0
+     * @param grain chunk sizes are multiples of it (except the last), e.g. a kernel's row tile (≥ 1)
+     * @param body  the loop body, called once per chunk
+     */
     public static void run(ThreadPool pool, int n, int grain, RangeBody body) {
         if (pool == null) { if (n > 0) body.run(0, n); } else pool.forRange(n, grain, body);
     }
 
-    /** Runs body over [0, n) in at most {@code threads} chunks whose sizes are multiples of {@code grain}. */
+    /**
+     * Runs body over [0, n) in at most {@code threads} chunks whose sizes are multiples of {@code grain}. The caller
+     * runs the first chunk and returns when all are done; a chunk's exception is rethrown on the caller, and an
+     * interrupt while waiting cancels the workers and throws {@link java.util.concurrent.CancellationException}.
+     *
+     * @param n     number of indices; nothing runs when n ≤ 0
+     * @param grain chunk sizes are multiples of it (except the last), e.g. a kernel's row tile (≥ 1)
+     * @param body  the loop body, called once per chunk, concurrently
+     */
     public void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) return;
         int chunks = Math.min(threads, (n + grain - 1) / grain);

@@ -22,23 +22,49 @@ public record ParamSpec(String name, int[] shape, Init init, int fanIn) {
         ZEROS
     }
 
+    /**
+     * A parameter description; the shape is copied.
+     *
+     * @param name  PyTorch name
+     * @param shape [out, in] or [channels]
+     * @param init  default initialisation
+     * @param fanIn the owning Linear's input width, 0 for GroupNorm parameters
+     */
     public ParamSpec {
         shape = shape.clone();
     }
 
+    /**
+     * The shape.
+     *
+     * @return a copy of the shape, so the record stays immutable
+     */
     @Override public int[] shape() { return shape.clone(); }
 
-    /** Number of elements. */
+    /**
+     * Number of elements.
+     *
+     * @return the product of the shape's extents (the length of the flattened tensor)
+     */
     public int size() {
         int n = 1;
         for (int d : shape) n *= d;
         return n;
     }
 
-    /** The shape as PyTorch prints it, e.g. {@code [1024, 51]}. */
+    /**
+     * The shape as PyTorch prints it, e.g. {@code [1024, 51]}.
+     *
+     * @return the shape in brackets, for messages
+     */
     public String shapeString() { return Arrays.toString(shape); }
 
-    /** Whether another shape equals this one. */
+    /**
+     * Whether another shape equals this one.
+     *
+     * @param other a shape, e.g. a tensor's in a weights file
+     * @return true if it has the same extents in the same order
+     */
     public boolean hasShape(int[] other) { return Arrays.equals(shape, other); }
 
     // records compare array components by reference; compare by value instead

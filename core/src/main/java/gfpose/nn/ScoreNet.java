@@ -59,7 +59,12 @@ public final class ScoreNet {
         postDense = new Linear("post_dense", p.get("post_dense.weight"), p.get("post_dense.bias"), c.inDim(), h);
     }
 
-    /** The trainable parameters of a network of this shape, in PyTorch registration ({@code parameters()}) order. */
+    /**
+     * The trainable parameters of a network of this shape, in PyTorch registration ({@code parameters()}) order.
+     *
+     * @param c the network's shape
+     * @return an unmodifiable list, one spec per tensor ({@code sigmas} is not a parameter)
+     */
     public static List<ParamSpec> parameterSpecs(ModelConfig c) {
         List<ParamSpec> s = new ArrayList<>(Sublayer.specs("pre_dense", "pre_gnorm", c.inDim(), c));
         s.addAll(Linear.specs("shared_time_embed.0", c.embed(), c.embed()));
@@ -72,6 +77,11 @@ public final class ScoreNet {
     /**
      * Builds a network from a PyTorch-named state dict (flattened C-order values). Every parameter must be present
      * with its size; {@code sigmas} is ignored; any other name is an error.
+     *
+     * @param config    the network's shape
+     * @param stateDict tensors by PyTorch name, each flattened in C order; the values are copied
+     * @return the network
+     * @throws GfposeException naming the first missing, mis-sized or unexpected tensor, or if condDim ≠ jointDim
      */
     public static ScoreNet fromTensors(ModelConfig config, Map<String, float[]> stateDict) {
         checkSupported(config, "state dict");
@@ -93,7 +103,13 @@ public final class ScoreNet {
         return new ScoreNet(config, stateDict);
     }
 
-    /** A randomly initialised network (PyTorch default init), deterministic in the seed. */
+    /**
+     * A randomly initialised network (PyTorch default init), deterministic in the seed.
+     *
+     * @param config the network's shape
+     * @param seed   seed of the per-parameter streams ({@link Rng#stream}(seed, index in {@link #parameterSpecs}))
+     * @return the network; the same seed and shape give the same bits on every platform
+     */
     public static ScoreNet random(ModelConfig config, long seed) {
         Map<String, float[]> p = new LinkedHashMap<>();
         List<ParamSpec> specs = parameterSpecs(config);
@@ -115,31 +131,81 @@ public final class ScoreNet {
         return fromTensors(config, p);
     }
 
-    /** Loads and validates a safetensors weights file (names, shapes, dtypes; config from metadata). */
+    /**
+     * Loads and validates a safetensors weights file (names, shapes, dtypes; config from metadata).
+     *
+     * @param file a {@code .safetensors} file with F32, F16 or BF16 tensors
+     * @return the network
+     * @throws GfposeException naming the file (and tensor) when it is unreadable, malformed, holds a non-finite
+     *                         value or does not match its configuration
+     */
     public static ScoreNet load(Path file) { return ScoreNetFile.load(file); }
 
-    /** Loads weights from a stream (e.g. a classpath resource), read to its end; {@code name} names it in messages. */
+    /**
+     * Loads weights from a stream (e.g. a classpath resource), read to its end; {@code name} names it in messages.
+     * Validated as by {@link #load(Path)}.
+     *
+     * @param in   safetensors bytes; read to its end, not closed
+     * @param name names the source in error messages
+     * @return the network
+     * @throws GfposeException naming the source when the stream cannot be read or the weights are invalid
+     */
     public static ScoreNet load(java.io.InputStream in, String name) { return ScoreNetFile.load(gfpose.io.Safetensors.read(in, name)); }
 
-    /** Loads weights held in memory (position to limit); {@code name} names them in messages. */
+    /**
+     * Loads weights held in memory (position to limit); {@code name} names them in messages.
+     * Validated as by {@link #load(Path)}.
+     *
+     * @param bytes safetensors bytes between the buffer's position and limit
+     * @param name  names the source in error messages
+     * @return the network
+     * @throws GfposeException naming the source when the weights are malformed or invalid
+     */
     public static ScoreNet load(java.nio.ByteBuffer bytes, String name) { return ScoreNetFile.load(gfpose.io.Safetensors.read(bytes, name)); }
 
-    /** Writes the weights (F32) with the configuration in the metadata, atomically. */
+    /**
+     * Writes the weights (F32) with the configuration in the metadata, atomically; see
+     * {@link #save(Path, SafetensorsDType)}.
+     *
+     * @param file the safetensors file to create or replace
+     * @throws GfposeException naming the file when it cannot be written
+     */
     public void save(Path file) { save(file, SafetensorsDType.F32); }
 
-    /** Writes the weights as F32, F16 or BF16 (the latter two round to nearest even), atomically. */
+    /**
+     * Writes the weights as F32, F16 or BF16 (the latter two round to nearest even), atomically.
+     * {@code sigmas} is not written.
+     *
+     * @param file  the safetensors file to create or replace
+     * @param dtype F32, F16 or BF16
+     * @throws IllegalArgumentException for another dtype
+     * @throws GfposeException naming the file when it cannot be written
+     */
     public void save(Path file, SafetensorsDType dtype) { ScoreNetFile.save(this, file, dtype); }
 
+    /**
+     * The network's shape.
+     *
+     * @return the configuration it was built with
+     */
     public ModelConfig config() { return config; }
 
-    /** Number of trainable parameters (12,504,627 for GFPose). */
+    /**
+     * Number of trainable parameters (12,504,627 for GFPose).
+     *
+     * @return the total number of floats over {@link #parameterSpecs}
+     */
     public long parameterCount() {
         long n = 0;
         for (ParamSpec s : parameterSpecs(config)) n += s.size();
         return n;
     }
 
-    /** Copies of all parameters by PyTorch name, in registration order (flattened C order). */
+    /**
+     * Copies of all parameters by PyTorch name, in registration order (flattened C order).
+     *
+     * @return a new map of fresh arrays, accepted by {@link #fromTensors}
+     */
     public Map<String, float[]> parameters() {
         Map<String, float[]> p = new LinkedHashMap<>();
         putSublayer(p, pre);
@@ -163,7 +229,11 @@ public final class ScoreNet {
         p.put(l.name + ".bias", l.bias());
     }
 
-    /** A one-line summary: architecture, sizes and parameter count. */
+    /**
+     * A one-line summary: architecture, sizes and parameter count.
+     *
+     * @return e.g. {@code ScoreModelFC_Adv: 17 joints x 3, hidden 1024, ..., 12,504,627 parameters}
+     */
     public String info() {
         return String.format("ScoreModelFC_Adv: %d joints x %d, hidden %d, embed %d, %d blocks, GroupNorm(%d), %,d parameters",
                 config.joints(), config.jointDim(), config.hidden(), config.embed(), config.blocks(), config.groups(),
@@ -190,32 +260,58 @@ public final class ScoreNet {
      * @param tau  [rows] time labels (999 t for sub-VP)
      * @param cond [rows * 51] conditions (2-D conditions have z = 0)
      * @param mask [rows * 51] 1 = use, 0 = drop; null = all ones
+     * @param rows number of rows (≥ 0); only rows [0, rows) of the arrays are read and written
      * @param out  [rows * 51] receives the network output
      * @param pool splits the rows across threads; results do not depend on its size (null = calling thread)
      */
     public void forward(float[] x, float[] tau, float[] cond, float[] mask, int rows, float[] out, ThreadPool pool) {
-        checkInputs(x, tau, cond, mask, rows, out);
-        if (rows == 0) return;
-        if (pool == null) { forwardChunk(x, tau, cond, mask, 0, rows, out); return; }
-        pool.forRange(rows, GRAIN, (from, to) -> forwardChunk(x, tau, cond, mask, from, to, out));
+        checkInputs(x, tau, rows, cond, mask, rows, out);
+        forwardRows(x, tau, false, cond, mask, rows, out, pool);
     }
 
-    private void checkInputs(float[] x, float[] tau, float[] cond, float[] mask, int rows, float[] out) {
+    /**
+     * {@link #forward(float[], float[], float[], float[], int, float[], ThreadPool)} with every row at one time label,
+     * as a sampler evaluates a batch: the time MLP and each dense_t then run on one row (2.9 M of the 12.5 M
+     * multiply-adds per row at GFPose's size) and their result is added to every row with the very same float
+     * operations, so the output equals the per-row call's bit for bit.
+     *
+     * @param x    [rows * 51] noisy poses in network space
+     * @param tau  the time label of every row (999 t for sub-VP)
+     * @param cond [rows * 51] conditions (2-D conditions have z = 0)
+     * @param mask [rows * 51] 1 = use, 0 = drop; null = all ones
+     * @param rows number of rows (≥ 0); only rows [0, rows) of the arrays are read and written
+     * @param out  [rows * 51] receives the network output
+     * @param pool splits the rows across threads; results do not depend on its size (null = calling thread)
+     */
+    public void forward(float[] x, float tau, float[] cond, float[] mask, int rows, float[] out, ThreadPool pool) {
+        float[] one = {tau};
+        checkInputs(x, one, 1, cond, mask, rows, out);
+        forwardRows(x, one, true, cond, mask, rows, out, pool);
+    }
+
+    private void forwardRows(float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int rows, float[] out,
+                             ThreadPool pool) {
+        if (rows == 0) return;
+        if (pool == null) { forwardChunk(x, tau, shared, cond, mask, 0, rows, out); return; }
+        pool.forRange(rows, GRAIN, (from, to) -> forwardChunk(x, tau, shared, cond, mask, from, to, out));
+    }
+
+    private void checkInputs(float[] x, float[] tau, int tauRows, float[] cond, float[] mask, int rows, float[] out) {
         if (rows < 0) throw new IllegalArgumentException("rows must be >= 0, got " + rows);
         long n = (long) rows * config.inDim(), nc = (long) rows * config.condIn();
-        if (x.length < n || out.length < n || cond.length < nc || tau.length < rows || (mask != null && mask.length < nc)) {
+        if (x.length < n || out.length < n || cond.length < nc || tau.length < tauRows || (mask != null && mask.length < nc)) {
             throw new IllegalArgumentException("forward: arrays too short for " + rows + " rows (x " + x.length + ", tau "
                     + tau.length + ", cond " + cond.length + ", mask " + (mask == null ? "null" : mask.length) + ", out "
                     + out.length + ")");
         }
     }
 
-    private void forwardChunk(float[] x, float[] tau, float[] cond, float[] mask, int from, int to, float[] out) {
+    private void forwardChunk(float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int from, int to, float[] out) {
         int n = to - from, passes = (n + MAX_TILE - 1) / MAX_TILE, per = ((n + passes - 1) / passes + GRAIN - 1) / GRAIN * GRAIN;
         Workspace ws = spare.poll();
         if (ws == null || ws.capacity < per) ws = new Workspace(config, per);
         try {
-            for (int r = from; r < to; r += per) run(ws, x, tau, cond, mask, r, Math.min(per, to - r), out, null);
+            for (int r = from; r < to; r += per) run(ws, x, tau, shared, cond, mask, r, Math.min(per, to - r), out, null);
         } finally {
             spare.offer(ws);
         }
@@ -223,25 +319,26 @@ public final class ScoreNet {
 
     /** Forward pass that also returns the intermediate activations under the golden archive's names. */
     Map<String, float[]> forwardTrace(float[] x, float[] tau, float[] cond, float[] mask, int rows) {
-        checkInputs(x, tau, cond, mask, rows, new float[rows * config.inDim()]);
+        checkInputs(x, tau, rows, cond, mask, rows, new float[rows * config.inDim()]);
         Trace trace = new Trace();
         float[] out = new float[rows * config.inDim()];
-        run(new Workspace(config, Math.max(rows, 1)), x, tau, cond, mask, 0, rows, out, trace);
+        run(new Workspace(config, Math.max(rows, 1)), x, tau, false, cond, mask, 0, rows, out, trace);
         trace.record("out", out, out.length);
         return trace.values;
     }
 
-    /** The whole network on rows [r0, r0 + n) (n ≤ ws.capacity); scratch rows start at 0. */
-    private void run(Workspace ws, float[] x, float[] tau, float[] cond, float[] mask, int r0, int n, float[] out, Trace trace) {
+    /**
+     * The whole network on rows [r0, r0 + n) (n ≤ ws.capacity); scratch rows start at 0. {@code shared}: tau[0] is
+     * every row's time label (the time path runs on one row), else tau holds one label per row.
+     */
+    private void run(Workspace ws, float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int r0, int n,
+                     float[] out, Trace trace) {
         int in = config.inDim(), hid = config.hidden(), emb = config.embed();
         ConditionDifference.compute(config, x, cond, mask, r0, r0 + n, ws.d, r0);
         if (trace != null) trace.record("act/cond_in", ws.d, n * config.condIn());
-        // A sampler evaluates every row at the same t: then the time MLP and each dense_t run on one row (2.9M of
-        // the 12.5M multiply-adds per row), and the result is added to every row with the very same float operations.
-        boolean shared = trace == null && sameTime(tau, r0, n);
         int tRows = shared ? 1 : n;
         float[] tproj = shared ? ws.tproj : null;
-        timeEmbedding.forward(tau, r0, tRows, ws.tembRaw, 0);
+        timeEmbedding.forward(tau, shared ? 0 : r0, tRows, ws.tembRaw, 0);
         if (trace != null) trace.record("temb_raw", ws.tembRaw, n * emb);
         timeEmbed.forward(ws.tembRaw, 0, tRows, ws.temb, 0, false, Activation.SILU);
         if (trace != null) trace.record("act/temb", ws.temb, n * emb);
@@ -256,9 +353,4 @@ public final class ScoreNet {
         postDense.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
     }
 
-    private static boolean sameTime(float[] tau, int r0, int n) {
-        int bits = Float.floatToRawIntBits(tau[r0]);
-        for (int r = r0 + 1; r < r0 + n; r++) if (Float.floatToRawIntBits(tau[r]) != bits) return false;
-        return true;
-    }
 }

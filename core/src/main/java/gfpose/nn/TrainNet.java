@@ -121,42 +121,84 @@ public final class TrainNet {
         lins = List.copyOf(all);
     }
 
-    /** A trainable copy of a network's parameters. */
+    /**
+     * A trainable copy of a network's parameters.
+     *
+     * @param net the starting point (e.g. {@link ScoreNet#random} or loaded weights); not changed
+     * @return a new trainable network with the same configuration and parameters, gradients zero
+     */
     public static TrainNet of(ScoreNet net) { return new TrainNet(net.config(), net.parameters()); }
 
-    /** A trainable network from PyTorch-named tensors (validated like {@link ScoreNet#fromTensors}). */
+    /**
+     * A trainable network from PyTorch-named tensors (validated like {@link ScoreNet#fromTensors}).
+     *
+     * @param config the network's shape
+     * @param p      tensors by PyTorch name, flattened in C order; copied
+     * @return a new trainable network, gradients zero
+     * @throws gfpose.GfposeException naming the first missing, mis-sized or unexpected tensor
+     */
     public static TrainNet fromTensors(ModelConfig config, Map<String, float[]> p) {
         ScoreNet.fromTensors(config, p);
         return new TrainNet(config, p);
     }
 
+    /**
+     * The network's shape.
+     *
+     * @return the configuration it was built with
+     */
     public ModelConfig config() { return config; }
 
-    /** Parameter specs, in the order of {@link #parameterArrays()}. */
+    /**
+     * Parameter specs, in the order of {@link #parameterArrays()}.
+     *
+     * @return the unmodifiable list of {@link ScoreNet#parameterSpecs} for this configuration
+     */
     public List<ParamSpec> specs() { return specs; }
 
-    /** The live parameter arrays; call {@link #refresh()} after changing them. */
+    /**
+     * The live parameter arrays; call {@link #refresh()} after changing them.
+     *
+     * @return the arrays themselves (not copies), [spec][flattened C-order values], in {@link #specs()} order
+     */
     public float[][] parameterArrays() { return params; }
 
-    /** The live gradient arrays of the last {@link #lossAndGradient} call. */
+    /**
+     * The live gradient arrays of the last {@link #lossAndGradient} call.
+     *
+     * @return the arrays themselves, shaped like {@link #parameterArrays()}; overwritten by every call
+     */
     public float[][] gradientArrays() { return grads; }
 
     /** Re-packs the weights after the parameter arrays were edited in place. */
     public void refresh() { refresh(null); }
 
-    /** {@link #refresh()}, each layer's panels split across {@code pool} (null = caller): plain copies, so any split is exact. */
+    /**
+     * {@link #refresh()}, each layer's panels split across {@code pool} (null = caller): plain copies, so any split is
+     * exact.
+     *
+     * @param pool threads for the copies, or null for the calling thread
+     */
     public void refresh(ThreadPool pool) {
         for (Lin l : lins) l.packed.repack(params[l.w], pool);
     }
 
-    /** Copies of the parameters by PyTorch name. */
+    /**
+     * Copies of the parameters by PyTorch name.
+     *
+     * @return a new map in registration order, fresh arrays, accepted by {@link ScoreNet#fromTensors}
+     */
     public Map<String, float[]> parameters() {
         Map<String, float[]> m = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) m.put(specs.get(i).name(), params[i].clone());
         return m;
     }
 
-    /** An eval-mode network with the current parameters. */
+    /**
+     * An eval-mode network with the current parameters.
+     *
+     * @return a new, independent {@link ScoreNet} (later training does not change it)
+     */
     public ScoreNet toScoreNet() { return ScoreNet.fromTensors(config, parameters()); }
 
     /**
@@ -167,6 +209,7 @@ public final class TrainNet {
      * @param cond    [rows × 51] conditions (2-D ones have z = 0)
      * @param mask    [rows × 51] multiplies the condition difference (training masking), null = ones
      * @param target  [rows × 51] the noise z the output should predict
+     * @param rows    number of rows in the batch (≥ 1)
      * @param dropout dropout probability (0 = off; then {@code rowRng} may be null)
      * @param rowRng  one stream per row for the dropout draws (hidden/2 per sub-layer, in layer order)
      * @param perRow  receives each row's loss ½Σ(out − z)² (may be null)

@@ -43,6 +43,14 @@ public final class DpmSolver implements Sampler {
     private final int order;
     private final Process process;
 
+    /**
+     * A solver for one process; immutable, so one instance may run several batches at once.
+     *
+     * @param sde     the forward SDE, for m(t), std(t) and λ(t)
+     * @param order   1 (DDIM) or 2 (DPM-Solver++(2M), one network call per step like order 1)
+     * @param process which reverse process is integrated
+     * @throws IllegalArgumentException if order is not 1 or 2
+     */
     public DpmSolver(Sde sde, int order, Process process) {
         if (order < 1 || order > 2) throw new IllegalArgumentException("order must be 1 or 2, got " + order);
         this.sde = sde;

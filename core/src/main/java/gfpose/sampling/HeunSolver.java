@@ -13,6 +13,11 @@ import gfpose.sde.Sde;
 public final class HeunSolver implements Sampler {
     private final Sde sde;
 
+    /**
+     * A Heun solver; immutable, so one instance may run several batches at once.
+     *
+     * @param sde the forward SDE, for m(t) and std(t)
+     */
     public HeunSolver(Sde sde) { this.sde = sde; }
 
     @Override

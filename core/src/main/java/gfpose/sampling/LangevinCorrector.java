@@ -21,6 +21,14 @@ public final class LangevinCorrector implements Corrector {
     private final double snr;
     private final int steps;
 
+    /**
+     * A Langevin corrector; immutable, so it may be shared.
+     *
+     * @param sde   the forward SDE, for std(t) and α(t)
+     * @param snr   the signal-to-noise ratio that sets the step size (&gt; 0; GFPose's config: 0.16)
+     * @param steps Langevin steps per predictor step (≥ 0)
+     * @throws IllegalArgumentException if snr is not positive or steps is negative
+     */
     public LangevinCorrector(Sde sde, double snr, int steps) {
         if (!(snr > 0) || steps < 0) throw new IllegalArgumentException("bad Langevin settings");
         this.sde = sde;
@@ -30,7 +38,12 @@ public final class LangevinCorrector implements Corrector {
 
     @Override public int steps() { return steps; }
 
-    /** ε(t) = 2α(t) (snr·std(t))². */
+    /**
+     * ε(t) = 2α(t) (snr·std(t))².
+     *
+     * @param t diffusion time, in (0, T]
+     * @return the step size ε(t): x_mean = x + ε s, noise √(2ε) z
+     */
     public double stepSize(double t) {
         double s = snr * sde.std(t);
         return 2 * sde.langevinAlpha(t) * s * s;

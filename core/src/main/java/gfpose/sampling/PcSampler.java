@@ -16,13 +16,28 @@ public final class PcSampler implements Sampler {
     private final Predictor predictor;
     private final Corrector corrector;
 
-    /** @param corrector null for predictor-only sampling (GFPose's {@code corrector='none'}) */
+    /**
+     * A predictor-corrector loop; immutable if its predictor and corrector are (those of this package are).
+     *
+     * @param predictor the reverse-time step run at every grid time
+     * @param corrector null for predictor-only sampling (GFPose's {@code corrector='none'})
+     */
     public PcSampler(Predictor predictor, Corrector corrector) {
         this.predictor = predictor;
         this.corrector = corrector;
     }
 
-    /** GFPose's samplers (the four PC kinds); snr and correctorSteps matter for PC only. */
+    /**
+     * GFPose's samplers (the four PC kinds); snr and correctorSteps matter for PC only.
+     *
+     * @param kind           {@link SamplerKind#SDE}, {@link SamplerKind#DETERMINISTIC}, {@link SamplerKind#ODE} or
+     *                       {@link SamplerKind#PC}
+     * @param sde            the forward SDE the score belongs to
+     * @param snr            the Langevin corrector's signal-to-noise ratio (&gt; 0 when PC has corrector steps)
+     * @param correctorSteps Langevin steps per predictor step for PC (0 = no corrector)
+     * @return the sampler: Euler–Maruyama predictor, plus a {@link LangevinCorrector} for PC
+     * @throws IllegalArgumentException if kind is a few-step solver ({@link SamplerKind#solver()})
+     */
     public static PcSampler of(SamplerKind kind, Sde sde, double snr, int correctorSteps) {
         return switch (kind) {
             case SDE -> new PcSampler(EulerMaruyama.reverseSde(sde), null);
@@ -34,8 +49,18 @@ public final class PcSampler implements Sampler {
         };
     }
 
+    /**
+     * The predictor.
+     *
+     * @return the step run at every grid time
+     */
     public Predictor predictor() { return predictor; }
 
+    /**
+     * The corrector.
+     *
+     * @return the corrector run before each predictor step, or null if there is none
+     */
     public Corrector corrector() { return corrector; }
 
     /** Returns x_mean of the last step (score_sde's {@code noise_removal}). */

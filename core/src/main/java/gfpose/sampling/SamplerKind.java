@@ -29,17 +29,36 @@ public enum SamplerKind {
     /** The reverse SDE by SDE-DPM-Solver++(2M): the stochastic few-step sampler for diverse hypotheses. */
     DPM2M_SDE;
 
-    /** Whether the sample depends on noise beyond x_T. */
+    /**
+     * Whether the sample depends on noise beyond x_T.
+     *
+     * @return true for {@link #SDE}, {@link #PC}, {@link #DDIM_SDE} and {@link #DPM2M_SDE}
+     */
     public boolean stochastic() { return this == SDE || this == PC || this == DDIM_SDE || this == DPM2M_SDE; }
 
-    /** Whether this is a few-step solver (knots from a {@link TimeSpacing}, landing on t_end) rather than the PC loop. */
+    /**
+     * Whether this is a few-step solver (knots from a {@link TimeSpacing}, landing on t_end) rather than the PC loop.
+     *
+     * @return true for {@link #DDIM} and every constant after it, false for GFPose's four PC kinds
+     */
     public boolean solver() { return ordinal() >= DDIM.ordinal(); }
 
-    /** Network evaluations for {@code steps} steps ({@code correctorSteps} Langevin steps each for PC). */
+    /**
+     * Network evaluations for {@code steps} steps ({@code correctorSteps} Langevin steps each for PC).
+     *
+     * @param steps          number of grid steps ({@link TimeGrid#steps()})
+     * @param correctorSteps Langevin steps per predictor step; ignored unless this is {@link #PC}
+     * @return the number of score evaluations a batch costs: steps, 2·steps for {@link #HEUN},
+     *         steps·(1 + correctorSteps) for {@link #PC}
+     */
     public long nfe(int steps, int correctorSteps) {
         return this == HEUN ? 2L * steps : this == PC ? (long) steps * (1 + correctorSteps) : steps;
     }
 
-    /** The name users type ({@code dpm2m-sde}). */
+    /**
+     * The name users type ({@code dpm2m-sde}).
+     *
+     * @return the constant's name in lower case with '-' for '_'
+     */
     public String cliName() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
 }

@@ -16,7 +16,16 @@ public enum TimeSpacing {
     /** Karras et al. (EDM): uniform in σ̃^(1/7), σ̃ = std/m = e^(−λ). */
     KARRAS;
 
-    /** The knots t_0..t_M for M steps (M + 1 values, decreasing). */
+    /**
+     * The knots t_0..t_M for M steps (M + 1 values, decreasing).
+     *
+     * @param sde    the forward SDE, whose λ(t) places the {@link #LAMBDA} and {@link #KARRAS} knots
+     * @param tStart t_0, in (0, T]
+     * @param tEnd   t_M, in (0, tStart)
+     * @param steps  M (≥ 1)
+     * @return a new array of M + 1 times from exactly tStart down to exactly tEnd
+     * @throws IllegalArgumentException if steps &lt; 1 or not tStart &gt; tEnd &gt; 0
+     */
     public double[] knots(Sde sde, double tStart, double tEnd, int steps) {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1");
         if (!(tStart > tEnd) || !(tEnd > 0)) throw new IllegalArgumentException("need t_start > t_end > 0");

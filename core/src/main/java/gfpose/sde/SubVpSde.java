@@ -11,13 +11,26 @@ public final class SubVpSde extends Sde {
 
     private final double betaMin, betaMax;
 
+    /**
+     * A sub-VP SDE on [0, 1] with a linear β schedule.
+     *
+     * @param betaMin β(0) (GFPose: 0.1)
+     * @param betaMax β(1) (GFPose: 20)
+     * @param n       N, the number of discretisation steps (GFPose: 1000); only the discrete β_i of
+     *                {@link #langevinAlpha} depend on it
+     */
     public SubVpSde(double betaMin, double betaMax, int n) {
         super(n, 1.0);
         this.betaMin = betaMin;
         this.betaMax = betaMax;
     }
 
-    /** β(t). */
+    /**
+     * β(t), the noise rate of the linear schedule.
+     *
+     * @param t diffusion time in [0, 1]
+     * @return β_min + t(β_max − β_min)
+     */
     public double beta(double t) { return betaMin + t * (betaMax - betaMin); }
 
     private double logMean(double t) { return -0.25 * t * t * (betaMax - betaMin) - 0.5 * t * betaMin; }

@@ -6,15 +6,33 @@ package gfpose.sde;
 public final class VpSde extends Sde {
     private final double betaMin, betaMax;
 
+    /**
+     * A VP SDE on [0, 1] with a linear β schedule.
+     *
+     * @param betaMin β(0) (score_sde: 0.1)
+     * @param betaMax β(1) (score_sde: 20)
+     * @param n       N, the number of discretisation steps; only the discrete β_i of {@link #langevinAlpha}
+     *                depend on it
+     */
     public VpSde(double betaMin, double betaMax, int n) {
         super(n, 1.0);
         this.betaMin = betaMin;
         this.betaMax = betaMax;
     }
 
-    /** score_sde's defaults: β 0.1..20, N 1000. */
+    /**
+     * score_sde's defaults: β 0.1..20, N 1000.
+     *
+     * @return a new VP SDE with those settings
+     */
     public static VpSde defaults() { return new VpSde(0.1, 20.0, 1000); }
 
+    /**
+     * β(t), the noise rate of the linear schedule.
+     *
+     * @param t diffusion time in [0, 1]
+     * @return β_min + t(β_max − β_min)
+     */
     public double beta(double t) { return betaMin + t * (betaMax - betaMin); }
 
     private double logMean(double t) { return -0.25 * t * t * (betaMax - betaMin) - 0.5 * t * betaMin; }

@@ -12,7 +12,12 @@ public enum Axes {
     /** Human3.6M world coordinates: Z up; a -90 degree turn about X. */
     Z_UP;
 
-    /** A copy of the pose expressed in Y-up coordinates. */
+    /**
+     * A copy of the pose expressed in Y-up coordinates.
+     *
+     * @param pose joint-major (x, y, z) triples in this convention: any number of joints, any unit
+     * @return a new array of the same length in {@link #Y_UP} coordinates
+     */
     public float[] toYUp(float[] pose) {
         float[] out = new float[pose.length];
         for (int k = 0; k < pose.length; k += 3) {
@@ -26,7 +31,12 @@ public enum Axes {
         return out;
     }
 
-    /** The inverse of {@link #toYUp}. */
+    /**
+     * The inverse of {@link #toYUp}.
+     *
+     * @param pose joint-major (x, y, z) triples in Y-up coordinates: any number of joints, any unit
+     * @return a new array of the same length in this convention
+     */
     public float[] fromYUp(float[] pose) {
         float[] out = new float[pose.length];
         for (int k = 0; k < pose.length; k += 3) {

@@ -12,7 +12,13 @@ import java.util.Locale;
 public final class Euler {
     private Euler() {}
 
-    /** Parses an order such as "ZXY" (case-insensitive) into axis indices 0=X, 1=Y, 2=Z. */
+    /**
+     * Parses an order such as "ZXY" (case-insensitive) into axis indices 0=X, 1=Y, 2=Z.
+     *
+     * @param order three distinct letters from X, Y, Z
+     * @return the three axis indices in the order written
+     * @throws IllegalArgumentException naming the order when it is not three distinct axes
+     */
     public static int[] axes(String order) {
         String o = order.toUpperCase(Locale.ROOT);
         if (o.length() != 3) throw new IllegalArgumentException("Euler order must be 3 distinct axes, got '" + order + "'");
@@ -26,7 +32,13 @@ public final class Euler {
         return a;
     }
 
-    /** Rotation of {@code deg} degrees about axis 0=X, 1=Y, 2=Z, row-major. */
+    /**
+     * Rotation of {@code deg} degrees about axis 0=X, 1=Y, 2=Z, row-major.
+     *
+     * @param axis 0=X, 1=Y, 2=Z (any other value is taken as Z)
+     * @param deg  angle in degrees, right-handed (counter-clockwise seen from the positive axis)
+     * @return the 3x3 matrix, 9 values row-major
+     */
     public static double[] axisMatrix(int axis, double deg) {
         double r = Math.toRadians(deg), c = Math.cos(r), s = Math.sin(r);
         switch (axis) {
@@ -36,13 +48,26 @@ public final class Euler {
         }
     }
 
-    /** Row-major matrix of angles (degrees) in the given order. */
+    /**
+     * Row-major matrix of angles (degrees) in the given order.
+     *
+     * @param order an Euler order such as "ZXY" (see {@link #axes})
+     * @param deg   the three angles in degrees, in the order's sequence (first, middle, last)
+     * @return the 3x3 rotation matrix {@code R = R_first R_middle R_last}, 9 values row-major
+     */
     public static double[] toMatrix(String order, double[] deg) {
         int[] a = axes(order);
         return Vec.mul(Vec.mul(axisMatrix(a[0], deg[0]), axisMatrix(a[1], deg[1])), axisMatrix(a[2], deg[2]));
     }
 
-    /** Angles (degrees) in the given order for a row-major rotation matrix. */
+    /**
+     * Angles (degrees) in the given order for a row-major rotation matrix.
+     *
+     * @param order an Euler order such as "ZXY" (see {@link #axes})
+     * @param m     a 3x3 rotation matrix, 9 values row-major
+     * @return the three angles in degrees, in the order's sequence: the middle one in [-90, 90], the last 0 at
+     *         gimbal lock
+     */
     public static double[] fromMatrix(String order, double[] m) {
         int[] a = axes(order);
         int i = a[0], j = a[1], k = a[2];
@@ -72,7 +97,21 @@ public final class Euler {
         }
     }
 
+    /**
+     * Euler angles to a quaternion.
+     *
+     * @param order an Euler order such as "ZXY" (see {@link #axes})
+     * @param deg   the three angles in degrees, in the order's sequence
+     * @return the rotation of {@link #toMatrix} as a unit quaternion with w &gt;= 0
+     */
     public static Quat toQuat(String order, double[] deg) { return Quat.fromMatrix(toMatrix(order, deg)); }
 
+    /**
+     * A quaternion to Euler angles.
+     *
+     * @param order an Euler order such as "ZXY" (see {@link #axes})
+     * @param q     the rotation (normalised first, so any non-zero length will do)
+     * @return the three angles in degrees, as {@link #fromMatrix} returns them
+     */
     public static double[] fromQuat(String order, Quat q) { return fromMatrix(order, q.toMatrix()); }
 }

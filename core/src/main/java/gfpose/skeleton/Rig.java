@@ -65,7 +65,12 @@ public final class Rig {
         }
     }
 
-    /** A rig with the given bone lengths (child joint 1..16, 16 values, any unit). */
+    /**
+     * {@return a rig with the given bone lengths (child joint 1..16, 16 values, any unit)}
+     *
+     * @param lengths 16 values, index j - 1 for the bone into joint j; finite and &gt;= 0; copied
+     * @throws GfposeException when there are not 16 values or one is negative, NaN or infinite
+     */
     public static Rig ofBoneLengths(double[] lengths) {
         if (lengths.length != Skeleton.JOINTS - 1)
             throw new GfposeException("bone lengths: expected " + (Skeleton.JOINTS - 1) + " values, got " + lengths.length);
@@ -75,13 +80,24 @@ public final class Rig {
         return new Rig(lengths);
     }
 
-    /** A rig with the pose's own bone lengths (FK of its IK reproduces the pose exactly). */
+    /**
+     * {@return a rig with the pose's own bone lengths (FK of its IK reproduces the pose exactly)}
+     *
+     * @param pose 51 values: 17 joints x (x, y, z), joint-major, all finite, any unit
+     * @throws GfposeException when the pose has not 51 values or one is not finite
+     */
     public static Rig fromPose(float[] pose) { return new Rig(boneLengths(pose)); }
 
-    /** A rig with the mean Human3.6M training bone lengths, in mm. */
+    /** {@return a rig with the mean Human3.6M training bone lengths, in mm} */
     public static Rig meanH36m() { return new Rig(MEAN_H36M); }
 
-    /** Bone lengths of a pose, child joint 1..16. */
+    /**
+     * Bone lengths of a pose, child joint 1..16.
+     *
+     * @param pose 51 values: 17 joints x (x, y, z), joint-major, all finite, any unit
+     * @return 16 lengths in the pose's unit, index j - 1 for the bone from joint j's parent to joint j
+     * @throws GfposeException when the pose has not 51 values or one is not finite
+     */
     public static double[] boneLengths(float[] pose) {
         checkPose(pose);
         double[] l = new double[Skeleton.JOINTS - 1];
@@ -90,35 +106,76 @@ public final class Rig {
         return l;
     }
 
+    /** {@return a copy of this rig's 16 bone lengths, index j - 1 for the bone into joint j} */
     public double[] boneLengths() { return lengths.clone(); }
 
+    /**
+     * {@return the name of node n: its joint's name, or r_pelvis, l_pelvis, l_collar, r_collar for a branch node}
+     *
+     * @param n node index, 0 to {@link #NODES} - 1 in depth-first order
+     */
     public static String nodeName(int n) { return NAMES[n]; }
 
+    /**
+     * {@return the parent node of node n, -1 for the root (the pelvis)}
+     *
+     * @param n node index, 0 to {@link #NODES} - 1 in depth-first order
+     */
     public static int nodeParent(int n) { return PARENT[n]; }
 
-    /** H36M joint of a node, or -1 for a branch node. */
+    /**
+     * {@return the H36M joint of a node, or -1 for a branch node}
+     *
+     * @param n node index, 0 to {@link #NODES} - 1 in depth-first order
+     */
     public static int nodeJoint(int n) { return JOINT[n]; }
 
-    /** Node of an H36M joint. */
+    /**
+     * {@return the node of an H36M joint}
+     *
+     * @param joint joint index 0..16 in {@link Skeleton}'s order
+     */
     public static int nodeOf(int joint) { return NODE_OF[joint]; }
 
-    /** True for nodes without children (ankles, head, wrists). */
+    /**
+     * {@return whether node n has no children (ankles, head, wrists)}
+     *
+     * @param n node index, 0 to {@link #NODES} - 1 in depth-first order
+     */
     public static boolean isLeaf(int n) { return n == NODES - 1 || PARENT[n + 1] != n; }
 
-    /** Rest offset of a node from its parent (zero for the root and the branch nodes). */
+    /**
+     * Rest offset of a node from its parent (zero for the root and the branch nodes).
+     *
+     * @param n node index, 0 to {@link #NODES} - 1 in depth-first order
+     * @return a copy of the offset, 3 values in the rig's unit, in the rest frame (Y up)
+     */
     public double[] offset(int n) { return offsets[n].clone(); }
 
-    /** Rest direction (unit) of the bone into H36M joint j = 1..16; leaves' end sites continue it. */
-    public static double[] restDirection(int j) { return REST_DIR[j].clone(); }
+    /**
+     * Rest direction (unit) of the bone into H36M joint j = 1..16; leaves' end sites continue it.
+     *
+     * @param j joint index 1..16 (the pelvis has no incoming bone)
+     * @return a copy of the direction, 3 values, in the rest frame (Y up, the person facing +Z)
+     */
+    public static double[] restDirection(int j) {
+        if (j < 1 || j >= Skeleton.JOINTS) throw new IllegalArgumentException("joint " + j + " has no incoming bone (1..16 have one)");
+        return REST_DIR[j].clone();
+    }
 
-    /** The rest (T-) pose with the pelvis at the origin. */
+    /** {@return the rest (T-) pose with the pelvis at the origin: 51 values, joint-major, Y up, in the rig's unit} */
     public float[] restPose() {
         Quat[] id = new Quat[NODES];
         java.util.Arrays.fill(id, Quat.IDENTITY);
         return forward(new RotationalPose(new double[3], id));
     }
 
-    /** Forward kinematics: the 17 joint positions. */
+    /**
+     * Forward kinematics: the 17 joint positions.
+     *
+     * @param rp the root position and one local rotation per node
+     * @return 51 values: 17 joints x (x, y, z), joint-major, in the frame and unit of {@code rp}'s root position
+     */
     public float[] forward(RotationalPose rp) {
         Quat[] g = new Quat[NODES];
         double[][] p = new double[NODES][];
@@ -141,6 +198,10 @@ public final class Rig {
     /**
      * Inverse kinematics: the root position and the local rotations that put each bone of this rig along the
      * pose's bone (conventions in the class comment). Bone lengths come from the rig, directions from the pose.
+     *
+     * @param pose 51 values: 17 joints x (x, y, z), joint-major, all finite, any unit
+     * @return the pelvis position (in the pose's frame and unit) and one local rotation per node
+     * @throws GfposeException when the pose has not 51 values or one is not finite
      */
     public RotationalPose inverse(float[] pose) {
         checkPose(pose);

@@ -6,10 +6,12 @@ import java.util.Locale;
 public final class Skeleton {
     private Skeleton() {}
 
+    /** Joints per pose. */
     public static final int JOINTS = 17;
     /** Values per pose in the flattened, joint-major layout (j0.x, j0.y, j0.z, j1.x, ...). */
     public static final int DIM = JOINTS * 3;
 
+    /** Joint indices, in the order of every pose array; {@link #name} gives their names. */
     public static final int PELVIS = 0, R_HIP = 1, R_KNEE = 2, R_ANKLE = 3, L_HIP = 4, L_KNEE = 5, L_ANKLE = 6,
             SPINE = 7, THORAX = 8, NECK = 9, HEAD = 10, L_SHOULDER = 11, L_ELBOW = 12, L_WRIST = 13,
             R_SHOULDER = 14, R_ELBOW = 15, R_WRIST = 16;
@@ -29,27 +31,60 @@ public final class Skeleton {
     /** The 8 limb joints GFPose draws missing joints from ({@code --randj}). */
     private static final int[] LIMB_JOINTS = {12, 13, 15, 16, 5, 6, 2, 3};
 
+    /**
+     * {@return the lower-case name of joint j, e.g. "l_wrist" (accepted by {@link #index})}
+     *
+     * @param j joint index 0..16 in the order of this class's constants
+     */
     public static String name(int j) { return NAMES[j]; }
 
+    /**
+     * {@return the parent of joint j, -1 for the pelvis (the root)}
+     *
+     * @param j joint index 0..16 in the order of this class's constants
+     */
     public static int parent(int j) { return PARENTS[j]; }
 
+    /**
+     * {@return joint j's left/right mirror partner (j itself for the pelvis, spine, thorax, neck and head)}
+     *
+     * @param j joint index 0..16 in the order of this class's constants
+     */
     public static int mirror(int j) { return MIRROR[j]; }
 
+    /** {@return a copy of every joint's parent, 17 values, -1 for the pelvis} */
     public static int[] parents() { return PARENTS.clone(); }
 
+    /** {@return the six left-side joints (hip, knee, ankle, shoulder, elbow, wrist), a copy} */
     public static int[] left() { return LEFT.clone(); }
 
+    /** {@return the six right-side joints, in the same order as {@link #left()}, a copy} */
     public static int[] right() { return RIGHT.clone(); }
 
+    /** {@return the number of body parts for hierarchical masking (5)} */
     public static int partCount() { return PARTS.length; }
 
+    /**
+     * {@return a copy of the joints of body part p}
+     *
+     * @param p part index 0..4: right leg, left leg, left arm, right arm, torso (with the head)
+     */
     public static int[] part(int p) { return PARTS[p].clone(); }
 
+    /**
+     * {@return the name of body part p: "right_leg", "left_leg", "left_arm", "right_arm" or "torso"}
+     *
+     * @param p part index 0..4: right leg, left leg, left arm, right arm, torso (with the head)
+     */
     public static String partName(int p) { return PART_NAMES[p]; }
 
+    /**
+     * {@return a copy of the 8 limb joints GFPose draws missing joints from ({@code --randj}): elbows, wrists, knees
+     * and ankles}
+     */
     public static int[] limbJoints() { return LIMB_JOINTS.clone(); }
 
-    /** Bones as (parent, child) pairs, child = 1..16. */
+    /** {@return the 16 bones as (parent, child) pairs, child = 1..16, index child - 1} */
     public static int[][] bones() {
         int[][] b = new int[JOINTS - 1][];
         for (int j = 1; j < JOINTS; j++) b[j - 1] = new int[] {PARENTS[j], j};
@@ -59,6 +94,9 @@ public final class Skeleton {
     /**
      * Joint index for a name (case-insensitive; '-', ' ' and '_' are equivalent) or a decimal index.
      *
+     * @param nameOrIndex a joint name such as "L-Wrist", an alias ("root", "hip", "nose", "head_top", "belly") or
+     *                    "0".."16"
+     * @return the joint index 0..16
      * @throws IllegalArgumentException naming the unknown joint
      */
     public static int index(String nameOrIndex) {

@@ -15,7 +15,13 @@ import gfpose.skeleton.Skeleton;
 public record Consensus(float[] pose, float[] spread, int closest) {
     private static final int J = Skeleton.JOINTS;
 
-    /** The consensus of one pose's hypotheses ({@code [K][51]}, K &gt;= 1). */
+    /**
+     * The consensus of one pose's hypotheses ({@code [K][51]}, K &gt;= 1).
+     *
+     * @param hyps [K][51] the hypotheses of one pose: 17 joints x 3, joint-major, any unit; K &gt;= 1
+     * @return the per-joint geometric medians, their spreads in the input's unit and the closest hypothesis
+     * @throws IllegalArgumentException when there is no hypothesis
+     */
     public static Consensus of(float[][] hyps) {
         if (hyps == null || hyps.length == 0) throw new IllegalArgumentException("no hypotheses");
         int k = hyps.length;

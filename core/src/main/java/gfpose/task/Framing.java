@@ -44,14 +44,27 @@ public final class Framing {
 
     private static final double[] MEAN_BONES = Rig.meanH36m().boneLengths();
 
-    /** The similarity that frames these keypoints (no intrinsics). */
+    /**
+     * The similarity that frames these keypoints (no intrinsics).
+     *
+     * @param k keypoints in any image's pixels, with at least one bone whose two joints are observed
+     * @return the transform into GFPose's frame (sx = sy)
+     * @throws GfposeException when no bone has both joints observed or all observed joints are at one place
+     */
     public static FramingTransform fit(Keypoints2D k) {
         double k0 = scale(k, 1, 1);
         double[] a = anchor(k);
         return new FramingTransform(k0, k0, ROOT_U - k0 * a[0], ROOT_V - k0 * a[1]);
     }
 
-    /** The virtual-camera framing for keypoints from a camera with known intrinsics. */
+    /**
+     * The virtual-camera framing for keypoints from a camera with known intrinsics.
+     *
+     * @param k   keypoints in that camera's pixels, with at least one bone whose two joints are observed
+     * @param cam the camera's intrinsics
+     * @return the transform into GFPose's frame (sx != sy when fx != fy)
+     * @throws GfposeException when no bone has both joints observed or all observed joints are at one place
+     */
     public static FramingTransform fit(Keypoints2D k, FramingIntrinsics cam) {
         double ax = FOCAL / cam.fx(), ay = FOCAL / cam.fy();
         double k0 = scale(k, ax, ay);

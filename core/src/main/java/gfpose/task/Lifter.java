@@ -31,6 +31,7 @@ public final class Lifter {
     /**
      * One lifted person; arrays are {@code [hypothesis][51]}, joint-major.
      *
+     * @param input   the keypoints as given, in the source image's pixels
      * @param framing the transform from the source image into GFPose's frame
      * @param framed  hypotheses in GFPose's 1000 x 1000 image frame (the network's own output)
      * @param image   hypotheses in the source image frame: u, v in its pixels, root-relative depth in those pixels
@@ -38,7 +39,15 @@ public final class Lifter {
      */
     public record Lifted(Keypoints2D input, FramingTransform framing, float[][] framed, float[][] image, float[][] mm) {}
 
-    /** {@link #lift(PosePrior, List, FramingIntrinsics, SampleOptions, IntFunction)} naming poses "pose i". */
+    /**
+     * {@link #lift(PosePrior, List, FramingIntrinsics, SampleOptions, IntFunction)} naming poses "pose i".
+     *
+     * @param prior  the model
+     * @param people keypoints of each person, in the pixels of the source image
+     * @param camera the source camera's intrinsics, or null for the framing heuristics
+     * @param opt    sampling options: {@code opt.hypotheses()} hypotheses per person
+     * @return one {@link Lifted} per person, in the order given
+     */
     public static List<Lifted> lift(PosePrior prior, List<Keypoints2D> people, FramingIntrinsics camera, SampleOptions opt) {
         return lift(prior, people, camera, opt, i -> "pose " + i);
     }
@@ -46,8 +55,12 @@ public final class Lifter {
     /**
      * Lifts every person; all of them and all hypotheses go to the network in one batch.
      *
+     * @param prior  the model
+     * @param people keypoints of each person, in the pixels of the source image
      * @param camera the source camera's intrinsics, or null for the framing heuristics
+     * @param opt    sampling options: {@code opt.hypotheses()} hypotheses per person
      * @param where  names person i in error messages (e.g. "walk.jsonl: frame 12")
+     * @return one {@link Lifted} per person, in the order given
      * @throws GfposeException naming the person when one cannot be framed (no bone with both joints observed)
      */
     public static List<Lifted> lift(PosePrior prior, List<Keypoints2D> people, FramingIntrinsics camera,
@@ -59,6 +72,15 @@ public final class Lifter {
      * {@link #lift(PosePrior, List, FramingIntrinsics, SampleOptions, IntFunction)} for a caller that lifts a long
      * track in pieces: {@code firstPose} is the global index of {@code people.get(0)}, so each person draws the
      * same random streams however the track is split.
+     *
+     * @param prior     the model
+     * @param people    keypoints of each person, in the pixels of the source image
+     * @param camera    the source camera's intrinsics, or null for the framing heuristics
+     * @param opt       sampling options: {@code opt.hypotheses()} hypotheses per person
+     * @param where     names person i in error messages (e.g. "walk.jsonl: frame 12")
+     * @param firstPose global index of {@code people.get(0)} among all poses lifted under {@code opt.seed()}, &gt;= 0
+     * @return one {@link Lifted} per person, in the order given
+     * @throws GfposeException when the list is empty or, naming the person, when one cannot be framed
      */
     public static List<Lifted> lift(PosePrior prior, List<Keypoints2D> people, FramingIntrinsics camera,
                                     SampleOptions opt, IntFunction<String> where, long firstPose) {
@@ -80,6 +102,19 @@ public final class Lifter {
      * from the previous frame's hypotheses (hypothesis h from hypothesis h, moved into the frame's own framing) with
      * {@code warm}, whose {@code tStart()} &lt; 1 sets how far back into the noise each frame starts. Frame i draws the
      * streams of pose {@code firstPose + i}, so the result does not depend on the thread count.
+     *
+     * @param prior     the model
+     * @param frames    the person's keypoints in each frame, in the pixels of the source image
+     * @param camera    the source camera's intrinsics, or null for the framing heuristics
+     * @param first     sampling options of the first frame (started from the prior, or from
+     *                  {@link PosePrior#flatGuess} when its {@code tStart()} &lt; 1)
+     * @param warm      sampling options of every later frame: {@code tStart()} &lt; 1 and the hypothesis count of
+     *                  {@code first}
+     * @param where     names frame i in error messages (e.g. "walk.jsonl: frame 12")
+     * @param firstPose global index of {@code frames.get(0)} among all poses lifted under these seeds, &gt;= 0
+     * @return one {@link Lifted} per frame, in order
+     * @throws GfposeException when there is no frame, {@code warm} does not fit, or (naming the frame) a frame cannot
+     *                         be framed
      */
     public static List<Lifted> liftTrack(PosePrior prior, List<Keypoints2D> frames, FramingIntrinsics camera,
                                          SampleOptions first, SampleOptions warm, IntFunction<String> where, long firstPose) {
@@ -127,7 +162,13 @@ public final class Lifter {
         return new Lifted(input, t, framed, image, mm);
     }
 
-    /** A pose in GFPose's frame (51 values) to root-relative camera millimetres through the virtual camera. */
+    /**
+     * A pose in GFPose's frame (51 values) to root-relative camera millimetres through the virtual camera.
+     *
+     * @param framed [51]: 17 joints x (u, v, depth) in GFPose's pixels, joint-major
+     * @return [51] camera coordinates in mm (x right, y down, z away from the camera), pelvis at the origin
+     * @throws GfposeException when the pose has not 51 values
+     */
     public static float[] toMillimetres(float[] framed) {
         if (framed.length != Skeleton.DIM)
             throw new GfposeException("expected a pose of " + Skeleton.DIM + " values, got " + framed.length);

@@ -34,10 +34,19 @@ public final class PosePrior implements AutoCloseable {
     private final ScoreNet net;
     private final TaskSampler engine;
 
-    /** Wraps a loaded network with GFPose's sub-VP SDE. */
+    /**
+     * Wraps a loaded network with GFPose's sub-VP SDE.
+     *
+     * @param net a loaded network, e.g. from {@link ScoreNet#load(Path)}
+     */
     public PosePrior(ScoreNet net) { this(net, SubVpSde.GFPOSE); }
 
-    /** Wraps a loaded network with the SDE it was trained with. */
+    /**
+     * Wraps a loaded network with the SDE it was trained with.
+     *
+     * @param net a loaded network
+     * @param sde the SDE whose scores it learned
+     */
     public PosePrior(ScoreNet net, Sde sde) {
         this.net = net;
         this.engine = new TaskSampler(sde, (c, m, rows, pool) -> new NetworkScore(net, sde, c, m, pool), MAX_ROWS);
@@ -48,18 +57,45 @@ public final class PosePrior implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** A prior driven by any conditional score model (analytic scores in tests, other networks). */
+    /**
+     * A prior driven by any conditional score model (analytic scores in tests, other networks).
+     *
+     * @param sde   the SDE whose scores the model gives
+     * @param model binds a batch's conditions and masks to a score function
+     * @return a prior without a {@link #network()}
+     */
     public static PosePrior of(Sde sde, TaskSampler.ConditionalScore model) {
         return new PosePrior(new TaskSampler(sde, model, MAX_ROWS));
     }
 
-    /** Loads a safetensors weights file. */
+    /**
+     * Loads a safetensors weights file.
+     *
+     * @param weights the file
+     * @return a prior on the file's network with GFPose's sub-VP SDE
+     * @throws GfposeException naming the file when it cannot be read or is not a GFPose model
+     */
     public static PosePrior load(Path weights) { return new PosePrior(ScoreNet.load(weights)); }
 
-    /** Loads safetensors weights from a stream (e.g. a classpath resource), read to its end; {@code name} names it in errors. */
+    /**
+     * Loads safetensors weights from a stream (e.g. a classpath resource), read to its end; {@code name} names it in
+     * errors.
+     *
+     * @param weights the stream; read to its end, not closed
+     * @param name    names the source in error messages, e.g. the resource's URL
+     * @return a prior on the network with GFPose's sub-VP SDE
+     * @throws GfposeException naming the source when it cannot be read or is not a GFPose model
+     */
     public static PosePrior load(java.io.InputStream weights, String name) { return new PosePrior(ScoreNet.load(weights, name)); }
 
-    /** Loads safetensors weights held in memory (position to limit); {@code name} names them in errors. */
+    /**
+     * Loads safetensors weights held in memory (position to limit); {@code name} names them in errors.
+     *
+     * @param weights the bytes from its position to its limit
+     * @param name    names the source in error messages
+     * @return a prior on the network with GFPose's sub-VP SDE
+     * @throws GfposeException naming the source when the bytes are not a GFPose model
+     */
     public static PosePrior load(java.nio.ByteBuffer weights, String name) { return new PosePrior(ScoreNet.load(weights, name)); }
 
     /** Where the shipped model is, inside an installation or a checkout. */
@@ -69,6 +105,8 @@ public final class PosePrior implements AutoCloseable {
      * The shipped model's file: the system property {@code gfpose.weights} if set, else {@value #DEFAULT_WEIGHTS} under
      * the system property {@code gfpose.home} (the CLI launcher sets it to the install directory), else under the
      * working directory. The file need not exist.
+     *
+     * @return the path, possibly relative (to the working directory)
      */
     public static Path defaultWeights() {
         String w = System.getProperty("gfpose.weights");
@@ -77,44 +115,87 @@ public final class PosePrior implements AutoCloseable {
         return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).resolve(DEFAULT_WEIGHTS);
     }
 
+    /** Where the {@code gfpose-weights} artifact keeps the shipped model on the class or module path. */
+    public static final String WEIGHTS_RESOURCE = "META-INF/gfpose/gfpose.safetensors";
+
     /**
-     * Loads the shipped model ({@link #defaultWeights()}).
+     * Loads the shipped model: the file named by {@code -Dgfpose.weights} or under {@code -Dgfpose.home} when either
+     * is set, else the {@code gfpose-weights} artifact on the class or module path ({@value #WEIGHTS_RESOURCE}), else
+     * {@value #DEFAULT_WEIGHTS} under the working directory (a checkout).
      *
-     * @throws GfposeException naming the path when there is no model there
+     * @return a prior on the shipped network with GFPose's sub-VP SDE
+     * @throws GfposeException saying where it looked when none of these holds a model
      */
     public static PosePrior load() {
         Path p = defaultWeights();
+        boolean noProperty = System.getProperty("gfpose.weights", "").isBlank() && System.getProperty("gfpose.home", "").isBlank();
+        if (noProperty) {
+            ClassLoader loader = PosePrior.class.getClassLoader();
+            java.net.URL url = loader != null ? loader.getResource(WEIGHTS_RESOURCE) : ClassLoader.getSystemResource(WEIGHTS_RESOURCE);
+            if (url != null) {
+                try (java.io.InputStream in = url.openStream()) {
+                    return load(in, url.toString());
+                } catch (java.io.IOException e) {
+                    throw new GfposeException(url + ": cannot read (" + e.getMessage() + ")", e);
+                }
+            }
+        }
         if (!java.nio.file.Files.isRegularFile(p)) {
-            throw new GfposeException("no model at " + p.toAbsolutePath() + " (set -Dgfpose.weights=FILE or -Dgfpose.home=DIR, or pass a path)");
+            throw new GfposeException("no model at " + p.toAbsolutePath() + (noProperty ? " nor on the class path" : "")
+                    + " (add io.gfpose:gfpose-weights, set -Dgfpose.weights=FILE or -Dgfpose.home=DIR, or pass a path)");
         }
         return load(p);
     }
 
+    /**
+     * {@return the score network}
+     *
+     * @throws IllegalStateException for a prior made by {@link #of} from another score model
+     */
     public ScoreNet network() {
         if (net == null) throw new IllegalStateException("this prior has no network");
         return net;
     }
 
+    /** {@return the SDE the samplers integrate} */
     public Sde sde() { return engine.sde(); }
 
     /**
-     * The arithmetic this JVM runs: {@code "vector-512"} (-256, -128) for the Vector API kernels at that width, or
-     * {@code "scalar"} when {@code jdk.incubator.vector} is not enabled (12-25x slower; a warning is logged once).
+     * {@return the arithmetic this JVM runs: {@code "vector-512"} (-256, -128) for the Vector API kernels at that
+     * width, or {@code "scalar"} when {@code jdk.incubator.vector} is not enabled (12-25x slower; a warning is logged
+     * once)}
      */
     public static String backend() { return gfpose.kernel.Gemm.backend(); }
 
     /**
      * 2-D -> 3-D estimation (GFPose {@code est}). {@code uv[p]} has 34 values (u, v per joint) in pixels.
      * Mask 1 with the depth column 0; x_T from the prior.
+     *
+     * @param uv       [pose][34]: 17 joints x (u, v) in pixels of {@code size}, joint-major; missing joints' values
+     *                 are ignored (may be NaN)
      * @param observed null, or per pose 17 flags; a joint with false is masked out of the condition
      *                 (and, if any joint is missing and {@link SampleOptions#impute2d()}, observed u, v are imputed as
      *                 in {@code comp2d})
+     * @param size     the image the pixels refer to
+     * @param opt      sampling options: {@code opt.hypotheses()} hypotheses per pose; with {@code opt.tStart()} &lt; 1
+     *                 the poses start from {@link #flatGuess}
+     * @return {@code [pose][hypothesis][51]}: 17 joints x (u, v, root-relative depth) in pixels of {@code size}
+     * @throws GfposeException naming the pose when an input has the wrong size or an observed value is not finite
      */
     public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt) {
         return estimate(uv, observed, size, opt, 0);
     }
 
-    /** {@link #estimate(float[][], boolean[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    /**
+     * {@link #estimate(float[][], boolean[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}.
+     *
+     * @param uv        [pose][34]: 17 joints x (u, v) in pixels of {@code size}, joint-major
+     * @param observed  null (all observed), or per pose 17 flags
+     * @param size      the image the pixels refer to
+     * @param opt       sampling options: {@code opt.hypotheses()} hypotheses per pose
+     * @param firstPose global index of {@code uv[0]} among all poses sampled under {@code opt.seed()}, &gt;= 0
+     * @return {@code [pose][hypothesis][51]}: 17 joints x (u, v, root-relative depth) in pixels of {@code size}
+     */
     public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt, long firstPose) {
         return estimate(uv, observed, size, opt, firstPose, null);
     }
@@ -125,9 +206,16 @@ public final class PosePrior implements AutoCloseable {
      * from x = m(t0)·guess + std(t0)·z, z from its own stream. The smaller t0, the closer the result stays to the guess
      * and the fewer steps it needs.
      *
-     * @param guess null (start from the prior; or, when {@code opt.tStart() < 1}, from {@link #flatGuess}: DiffPose's
-     *              informed start), or per pose {@code [1 or H][51]} image-frame poses (one shared by all hypotheses, or
-     *              one per hypothesis)
+     * @param uv        [pose][34]: 17 joints x (u, v) in pixels of {@code size}, joint-major
+     * @param observed  null (all observed), or per pose 17 flags
+     * @param size      the image the pixels (of {@code uv} and {@code guess}) refer to
+     * @param opt       sampling options; {@code opt.tStart()} is t0
+     * @param firstPose global index of {@code uv[0]} among all poses sampled under {@code opt.seed()}, &gt;= 0
+     * @param guess     null (start from the prior; or, when {@code opt.tStart() < 1}, from {@link #flatGuess}:
+     *                  DiffPose's informed start), or per pose {@code [1 or H][51]} image-frame poses (one shared by
+     *                  all hypotheses, or one per hypothesis)
+     * @return {@code [pose][hypothesis][51]}: 17 joints x (u, v, root-relative depth) in pixels of {@code size}
+     * @throws GfposeException naming the pose when an input or a guess has the wrong size or is not finite
      */
     public float[][][] estimate(float[][] uv, boolean[][] observed, ImageSize size, SampleOptions opt, long firstPose,
                                 float[][][] guess) {
@@ -159,6 +247,11 @@ public final class PosePrior implements AutoCloseable {
      * DiffPose's informed start, with the depth taken as 0: per pose the 2-D input itself, (u, v, 0) per joint, and for a
      * missing joint the mean u, v of the observed ones. Started at t0 = 0.8 it saves a third of the steps (validation
      * tail, GT 2-D: 8 steps within 0.7 mm of 1000, against 10 from the prior).
+     *
+     * @param uv       [pose][34]: 17 joints x (u, v) in pixels, joint-major
+     * @param observed null (all observed), or per pose 17 flags
+     * @return {@code [pose][1][51]}: one guess per pose, (u, v, 0) per joint in pixels
+     * @throws GfposeException naming a pose without an observed joint
      */
     public static float[][][] flatGuess(float[][] uv, boolean[][] observed) {
         float[][][] g = new float[uv.length][1][D];
@@ -195,12 +288,28 @@ public final class PosePrior implements AutoCloseable {
      * 3-D completion (GFPose {@code comp3d}): {@code xyz[p]} 51 values in the image frame; missing joints are
      * false (their values are ignored and may be NaN). Observed x, y, z are conditioned on, initialised with c and
      * re-imputed with m(t)c + std(t)ε after every step; on return they equal m(t_end)·c (GFPose's x_mean).
+     *
+     * @param xyz      [pose][51]: 17 joints x (u, v, root-relative depth) in pixels of {@code size}, joint-major
+     * @param observed null (all observed: nothing to complete), or per pose 17 flags
+     * @param size     the image the pixels refer to
+     * @param opt      sampling options: {@code opt.hypotheses()} hypotheses per pose
+     * @return {@code [pose][hypothesis][51]}: the completed poses, in pixels of {@code size}
+     * @throws GfposeException naming the pose when an input has the wrong size or an observed value is not finite
      */
     public float[][][] complete3d(float[][] xyz, boolean[][] observed, ImageSize size, SampleOptions opt) {
         return complete3d(xyz, observed, size, opt, 0);
     }
 
-    /** {@link #complete3d(float[][], boolean[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    /**
+     * {@link #complete3d(float[][], boolean[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}.
+     *
+     * @param xyz       [pose][51]: 17 joints x (u, v, root-relative depth) in pixels of {@code size}, joint-major
+     * @param observed  null (all observed), or per pose 17 flags
+     * @param size      the image the pixels refer to
+     * @param opt       sampling options: {@code opt.hypotheses()} hypotheses per pose
+     * @param firstPose global index of {@code xyz[0]} among all poses sampled under {@code opt.seed()}, &gt;= 0
+     * @return {@code [pose][hypothesis][51]}: the completed poses, in pixels of {@code size}
+     */
     public float[][][] complete3d(float[][] xyz, boolean[][] observed, ImageSize size, SampleOptions opt, long firstPose) {
         PoseSpace space = new PoseSpace(size);
         checkCount(xyz, observed);
@@ -226,12 +335,26 @@ public final class PosePrior implements AutoCloseable {
      * marginal (x = m(t0)·y) and integrated on {@link TimeGrid#linspace} (dt = the grid's spacing); with
      * {@link SampleOptions#gfposeDenoiseDt()} exactly as GFPose: x = y and dt = −1/steps. A pose with pixel noise of
      * sigma σ (network units) matches the marginal at the t0 where std(t0) = m(t0)·σ ({@link #denoiseStart}).
+     *
+     * @param xyz  [pose][51] noisy poses: 17 joints x (u, v, root-relative depth) in pixels of {@code size}, finite
+     * @param size the image the pixels refer to
+     * @param opt  sampling options; {@code opt.tStart()} is t0
+     * @return {@code [pose][hypothesis][51]}: the denoised poses, in pixels of {@code size}
+     * @throws GfposeException naming the pose when an input has the wrong size or a value is not finite
      */
     public float[][][] denoise(float[][] xyz, ImageSize size, SampleOptions opt) {
         return denoise(xyz, size, opt, 0);
     }
 
-    /** {@link #denoise(float[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    /**
+     * {@link #denoise(float[][], ImageSize, SampleOptions)} for poses numbered from {@code firstPose}.
+     *
+     * @param xyz       [pose][51] noisy poses: 17 joints x (u, v, root-relative depth) in pixels of {@code size}
+     * @param size      the image the pixels refer to
+     * @param opt       sampling options; {@code opt.tStart()} is t0
+     * @param firstPose global index of {@code xyz[0]} among all poses sampled under {@code opt.seed()}, &gt;= 0
+     * @return {@code [pose][hypothesis][51]}: the denoised poses, in pixels of {@code size}
+     */
     public float[][][] denoise(float[][] xyz, ImageSize size, SampleOptions opt, long firstPose) {
         PoseSpace space = new PoseSpace(size);
         checkCount(xyz, null);
@@ -251,12 +374,27 @@ public final class PosePrior implements AutoCloseable {
                 ? TimeGrid.gfpose(opt.tStart(), opt.tEnd(), opt.steps()) : fromPrior(opt), firstPose));
     }
 
-    /** Unconditional generation of {@code count} poses x {@code opt.hypotheses()} (c = 0, mask 0). */
+    /**
+     * Unconditional generation of {@code count} poses x {@code opt.hypotheses()} (c = 0, mask 0).
+     *
+     * @param count number of poses, &gt;= 0
+     * @param size  the image the results' pixels refer to
+     * @param opt   sampling options
+     * @return {@code [count][hypothesis][51]}: 17 joints x (u, v, root-relative depth) in pixels of {@code size}
+     */
     public float[][][] generate(int count, ImageSize size, SampleOptions opt) {
         return generate(count, size, opt, 0);
     }
 
-    /** {@link #generate(int, ImageSize, SampleOptions)} for poses numbered from {@code firstPose}. */
+    /**
+     * {@link #generate(int, ImageSize, SampleOptions)} for poses numbered from {@code firstPose}.
+     *
+     * @param count     number of poses, &gt;= 0
+     * @param size      the image the results' pixels refer to
+     * @param opt       sampling options
+     * @param firstPose global index of the first pose among all poses sampled under {@code opt.seed()}, &gt;= 0
+     * @return {@code [count][hypothesis][51]}: 17 joints x (u, v, root-relative depth) in pixels of {@code size}
+     */
     public float[][][] generate(int count, ImageSize size, SampleOptions opt, long firstPose) {
         if (count < 0) throw new GfposeException("pose count must be >= 0, got " + count);
         TaskSampler.checkFits((long) count * opt.hypotheses(), count, opt.hypotheses()); // before the job list
@@ -269,11 +407,24 @@ public final class PosePrior implements AutoCloseable {
 
     /**
      * The start time at which the sub-VP (or any) marginal has the noise of a pose with Gaussian pixel noise of
-     * {@code sigmaPx} (image pixels of {@code size}): std(t0) = m(t0)·σ, found by bisection on (t_end, 1].
+     * {@code sigmaPx} (image pixels of {@code size}): std(t0) = m(t0)·σ, found by bisection on [1e-4, 1].
+     *
+     * @param sigmaPx standard deviation of the noise on each coordinate, pixels, &gt; 0
+     * @param size    the image those pixels belong to
+     * @return t0, for {@link SampleOptions#withTStart}; 1 when the noise is at least that of the marginal at t = 1
+     * @throws GfposeException when {@code sigmaPx} is not a positive finite number
      */
     public double denoiseStart(double sigmaPx, ImageSize size) { return denoiseStart(engine.sde(), sigmaPx, size); }
 
-    /** {@link #denoiseStart(double, ImageSize)} for a given SDE (before a model is loaded). */
+    /**
+     * {@link #denoiseStart(double, ImageSize)} for a given SDE (before a model is loaded).
+     *
+     * @param sde     the SDE whose marginals to match
+     * @param sigmaPx standard deviation of the noise on each coordinate, pixels, &gt; 0
+     * @param size    the image those pixels belong to
+     * @return t0, for {@link SampleOptions#withTStart}; 1 when the noise is at least that of the marginal at t = 1
+     * @throws GfposeException when {@code sigmaPx} is not a positive finite number
+     */
     public static double denoiseStart(Sde sde, double sigmaPx, ImageSize size) {
         if (!(sigmaPx > 0) || Double.isInfinite(sigmaPx)) throw new GfposeException("noise sigma must be a positive number of pixels, got " + sigmaPx);
         double sigma = sigmaPx / new PoseSpace(size).pixelsPerUnit();
@@ -337,6 +488,8 @@ public final class PosePrior implements AutoCloseable {
      * Receives (network evaluations done, total) during every later sampling call of this prior (from the calling
      * thread); null for none. To stop a call, interrupt its thread: it ends at its next network evaluation with a
      * {@link java.util.concurrent.CancellationException}.
+     *
+     * @param listener receives (network evaluations done, total), or null for none
      */
     public void setProgressListener(gfpose.ProgressListener listener) { engine.progress(listener); }
 

@@ -15,15 +15,28 @@ public final class PoseSpace {
     private final ImageSize size;
     private final double w, aspect;
 
+    /**
+     * The conversions for poses in images of one size.
+     *
+     * @param size the image the pixel coordinates refer to
+     */
     public PoseSpace(ImageSize size) {
         this.size = size;
         this.w = size.width();
         this.aspect = (double) size.height() / size.width();
     }
 
+    /** {@return the image the pixel coordinates refer to} */
     public ImageSize size() { return size; }
 
-    /** One pose (51 values, u v z per joint) from the image frame to network space. */
+    /**
+     * One pose (51 values, u v z per joint) from the image frame to network space.
+     *
+     * @param src    image-frame poses, 51 values each: u, v, root-relative depth per joint, in pixels
+     * @param srcOff index in {@code src} of the pose's first value
+     * @param dst    receives 51 network-space values
+     * @param dstOff index in {@code dst} of the first value written
+     */
     public void toNetwork(float[] src, int srcOff, float[] dst, int dstOff) {
         for (int j = 0; j < Skeleton.JOINTS; j++) {
             int s = srcOff + 3 * j, d = dstOff + 3 * j;
@@ -33,7 +46,14 @@ public final class PoseSpace {
         }
     }
 
-    /** A 2-D pose (34 values, u v per joint) to a network-space condition with z = 0. */
+    /**
+     * A 2-D pose (34 values, u v per joint) to a network-space condition with z = 0.
+     *
+     * @param uv     2-D poses, 34 values each: u, v per joint, in pixels
+     * @param srcOff index in {@code uv} of the pose's first value
+     * @param dst    receives 51 network-space values (every third one 0)
+     * @param dstOff index in {@code dst} of the first value written
+     */
     public void uvToNetwork(float[] uv, int srcOff, float[] dst, int dstOff) {
         for (int j = 0; j < Skeleton.JOINTS; j++) {
             int s = srcOff + 2 * j, d = dstOff + 3 * j;
@@ -43,7 +63,14 @@ public final class PoseSpace {
         }
     }
 
-    /** One pose from network space back to the image frame: u = (x/30 + 1)·W/2, v = (y/30 + H/W)·W/2, z = z/30·W/2. */
+    /**
+     * One pose from network space back to the image frame: u = (x/30 + 1)·W/2, v = (y/30 + H/W)·W/2, z = z/30·W/2.
+     *
+     * @param src    network-space poses, 51 values each
+     * @param srcOff index in {@code src} of the pose's first value
+     * @param dst    receives 51 image-frame values: u, v, depth per joint, in pixels
+     * @param dstOff index in {@code dst} of the first value written
+     */
     public void toImage(float[] src, int srcOff, float[] dst, int dstOff) {
         for (int j = 0; j < Skeleton.JOINTS; j++) {
             int s = srcOff + 3 * j, d = dstOff + 3 * j;
@@ -53,17 +80,27 @@ public final class PoseSpace {
         }
     }
 
-    /** Image pixels per network unit (W / 2 / 30: 16.7 for GFPose's 1000-px frame). */
+    /** {@return image pixels per network unit (W / 2 / 30: 16.7 for GFPose's 1000-px frame)} */
     public double pixelsPerUnit() { return w / 2 / DATA_SCALE; }
 
-    /** Convenience: a new network-space array for one image-frame pose. */
+    /**
+     * Convenience: a new network-space array for one image-frame pose.
+     *
+     * @param xyz [51]: 17 joints x (u, v, depth) in pixels, joint-major
+     * @return [51] the pose in network space
+     */
     public float[] toNetwork(float[] xyz) {
         float[] out = new float[Skeleton.DIM];
         toNetwork(xyz, 0, out, 0);
         return out;
     }
 
-    /** Convenience: a new image-frame array for one network-space pose. */
+    /**
+     * Convenience: a new image-frame array for one network-space pose.
+     *
+     * @param net [51] a pose in network space
+     * @return [51]: 17 joints x (u, v, depth) in pixels, joint-major
+     */
     public float[] toImage(float[] net) {
         float[] out = new float[Skeleton.DIM];
         toImage(net, 0, out, 0);

@@ -28,7 +28,15 @@ public final class TaskSampler implements AutoCloseable {
     /** A (conditional) score model bound to one batch's conditions and masks, e.g. the network. */
     @FunctionalInterface
     public interface ConditionalScore {
-        /** @param cond, mask [rows * 51] network space; mask 1 = use, 0 = drop */
+        /**
+         * Binds the model to one block of rows.
+         *
+         * @param cond [rows * 51] the rows' conditions in network space
+         * @param mask [rows * 51] the condition mask: 1 = use the entry of {@code cond}, 0 = drop it
+         * @param rows rows in the block
+         * @param pool worker threads the score may use
+         * @return the score of states of these rows, at any time
+         */
         ScoreFunction bind(float[] cond, float[] mask, int rows, ThreadPool pool);
     }
 
@@ -44,7 +52,14 @@ public final class TaskSampler implements AutoCloseable {
      *                  for a guess x̂, and the sum is a draw of the forward marginal at t_0 around it)
      */
     public record Job(float[] cond, float[] mask, float[] impute, float[] start, boolean startNoise) {
-        /** A job without a noisy start. */
+        /**
+         * A job without a noisy start.
+         *
+         * @param cond   the condition c, 51 values
+         * @param mask   the network's condition mask, 51 values
+         * @param impute null, or 51 values: 1 on the entries to impute
+         * @param start  null to start from the prior, else 51 or H x 51 values used as they are
+         */
         public Job(float[] cond, float[] mask, float[] impute, float[] start) { this(cond, mask, impute, start, false); }
     }
 
@@ -56,6 +71,13 @@ public final class TaskSampler implements AutoCloseable {
     private boolean closed;
     private volatile ProgressListener progress = ProgressListener.none();
 
+    /**
+     * An engine over a score model; worker threads start on first use.
+     *
+     * @param sde     the SDE the model's scores belong to
+     * @param model   binds each block's conditions and masks to a score
+     * @param maxRows rows per model call, &gt;= 1 (bounds memory; results do not depend on it)
+     */
     public TaskSampler(Sde sde, ConditionalScore model, int maxRows) {
         if (maxRows < 1) throw new IllegalArgumentException("maxRows must be >= 1");
         this.sde = sde;
@@ -63,9 +85,14 @@ public final class TaskSampler implements AutoCloseable {
         this.maxRows = maxRows;
     }
 
+    /** {@return the SDE the samplers integrate} */
     public Sde sde() { return sde; }
 
-    /** Receives (network evaluations done, total) during every later call; null for none. */
+    /**
+     * Receives (network evaluations done, total) during every later call; null for none.
+     *
+     * @param listener called from the sampling thread, or null for none
+     */
     public void progress(ProgressListener listener) { progress = listener == null ? ProgressListener.none() : listener; }
 
     private synchronized ThreadPool pool(int threads) {
@@ -80,13 +107,26 @@ public final class TaskSampler implements AutoCloseable {
         pools.clear();
     }
 
-    /** {@link #run(List, SampleOptions, TimeGrid, long)} for poses numbered from 0. */
+    /**
+     * {@link #run(List, SampleOptions, TimeGrid, long)} for poses numbered from 0.
+     *
+     * @param jobs one per pose
+     * @param opt  hypotheses, sampler, seed, snr, corrector steps and threads
+     * @param grid the times to step through, from the start time down to the end time
+     * @return {@code [pose][hypothesis][51]} network-space poses
+     */
     public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid) { return run(jobs, opt, grid, 0); }
 
     /**
      * Samples every job × {@code opt.hypotheses()}; returns network-space poses {@code [pose][hypothesis][51]}.
      *
+     * @param jobs      one per pose
+     * @param opt       hypotheses, sampler, seed, snr, corrector steps and threads
+     * @param grid      the times to step through, from the start time down to the end time
      * @param firstPose global index of {@code jobs.get(0)} among all the poses the caller samples under this seed
+     * @return {@code [pose][hypothesis][51]} network-space poses
+     * @throws gfpose.GfposeException when the result alone would take more than half of the heap
+     * @throws CancellationException when the calling thread is interrupted
      */
     public float[][][] run(List<Job> jobs, SampleOptions opt, TimeGrid grid, long firstPose) {
         if (firstPose < 0) throw new IllegalArgumentException("firstPose must be >= 0, got " + firstPose);

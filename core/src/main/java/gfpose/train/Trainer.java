@@ -83,9 +83,26 @@ public final class Trainer implements AutoCloseable {
      */
     public static Trainer resume(Path checkpoint, TrainingSource source, int threads, ModelConfig expectModel,
                                  long decayFrom, long decayTo) {
+        return resume(checkpoint, source, threads, expectModel,
+                c -> decayTo > 0 ? c.withCooldown(decayFrom, decayTo) : c);
+    }
+
+    /**
+     * {@link #resume(Path, TrainingSource, int, ModelConfig)} on a branch: {@code change} maps the checkpoint's settings
+     * to the branch's. It may change the cool-down and the data mix (masking, condition probabilities, pixel noise),
+     * which only alter what later rows draw; the model, optimiser and schedule must stay, or the optimiser state would
+     * not match them.
+     */
+    public static Trainer resume(Path checkpoint, TrainingSource source, int threads, ModelConfig expectModel,
+                                 java.util.function.UnaryOperator<TrainConfig> change) {
         checkThreads(threads);
         Checkpoint.State s = Checkpoint.read(checkpoint);
-        if (decayTo > 0) s = s.withConfig(s.config().withCooldown(decayFrom, decayTo));
+        TrainConfig was = s.config(), now = change.apply(was);
+        if (!now.withCooldown(was.decayFrom(), was.decayTo()).withMasking(was.maskPose(), was.maskPart(), was.maskJoint())
+                .withConditions(was.cond3dProb(), was.gt2dProb(), was.flip()).withAugmentation(was.gt2dNoise()).equals(was)) {
+            throw new GfposeException(checkpoint + ": a resumed run may change only the cool-down and the data mix");
+        }
+        s = s.withConfig(now);
         if (expectModel != null && !expectModel.equals(s.config().model())) {
             throw new GfposeException(checkpoint + ": checkpoint model (hidden " + s.config().model().hidden() + ", embed "
                     + s.config().model().embed() + ", blocks " + s.config().model().blocks() + ", groups "

@@ -84,4 +84,50 @@ class ProcrustesTest {
         for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
         return s;
     }
+
+    /** U diag(s) V^T rebuilds the matrix and U, V are orthogonal, for full-rank, rank-2, rank-1 and zero matrices. */
+    @Test
+    void jacobiSvdRebuildsTheMatrixWithOrthogonalFactors() {
+        Random r = new Random(11);
+        for (int t = 0; t < 200; t++) {
+            double[][] a = new double[3][3];
+            for (double[] row : a) for (int j = 0; j < 3; j++) row[j] = r.nextGaussian();
+            int rank = t % 4 == 0 ? 2 : t % 4 == 1 ? 1 : t % 4 == 2 ? 3 : (t % 8 == 3 ? 0 : 3);
+            if (rank < 3) {
+                // rows made from `rank` random rows (a planar or collinear pose gives such an H)
+                for (int i = rank; i < 3; i++) {
+                    for (int j = 0; j < 3; j++) a[i][j] = 0;
+                    for (int k = 0; k < rank; k++) {
+                        double c = r.nextGaussian();
+                        for (int j = 0; j < 3; j++) a[i][j] += c * a[k][j];
+                    }
+                }
+            }
+            double[][] u = new double[3][3], v = new double[3][3];
+            double[] s = Procrustes.svd3(a, u, v);
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    double rebuilt = 0, uu = 0, vv = 0;
+                    for (int k = 0; k < 3; k++) {
+                        rebuilt += u[i][k] * s[k] * v[j][k];
+                        uu += u[k][i] * u[k][j];
+                        vv += v[k][i] * v[k][j];
+                    }
+                    assertThat(rebuilt).as("rank %d, entry %d,%d", rank, i, j).isCloseTo(a[i][j], within(1e-12));
+                    assertThat(uu).as("U^T U, rank %d", rank).isCloseTo(i == j ? 1 : 0, within(1e-12));
+                    assertThat(vv).as("V^T V, rank %d", rank).isCloseTo(i == j ? 1 : 0, within(1e-12));
+                }
+            }
+            for (double x : s) assertThat(x).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void planarPoseAlignsExactly() {
+        Random r = new Random(5);
+        double[] gt = randomPose(r);
+        for (int j = 0; j < 17; j++) gt[3 * j + 2] = 0; // every joint in one plane: H has rank 2
+        double[] pred = similar(gt, 1.2, 2.0, new double[] {10, 20, 30}, r);
+        assertThat(PoseMetrics.paMpjpe(pred, gt, Procrustes.Variant.PROPER)).isCloseTo(0, within(1e-8));
+    }
 }

@@ -82,11 +82,13 @@ class ScoreNetInvarianceTest {
 
     @Test
     void sharedTimeShortcutGivesThePerRowBits() {
-        // rows at one t take the one-row time path; forwardTrace always runs the per-row path
+        // one time label for every row takes the one-row time path; the per-row calls run the time path per row
         float[] same = new float[ROWS];
         Arrays.fill(same, 417.3f);
-        float[] out = new float[ROWS * 51];
-        try (ThreadPool p = new ThreadPool(2)) { net.forward(x, same, cond, mask, ROWS, out, p); }
+        float[] out = new float[ROWS * 51], perRow = new float[ROWS * 51];
+        try (ThreadPool p = new ThreadPool(2)) { net.forward(x, 417.3f, cond, mask, ROWS, out, p); }
+        net.forward(x, same, cond, mask, ROWS, perRow, null);
+        assertThat(out).isEqualTo(perRow);
         assertThat(out).isEqualTo(net.forwardTrace(x, same, cond, mask, ROWS).get("out"));
         // and a batch whose t differ in one row gives that row's per-t result
         float[] mixed = same.clone();

@@ -151,4 +151,32 @@ class TrainerTest {
             assertThat(t.config()).isEqualTo(busy()); // no cool-down given: the checkpoint's settings
         }
     }
+
+    /** A branch may change the data mix (a new draw of conditions from the same weights and optimiser), nothing else. */
+    @Test
+    void resumedBranchMayChangeTheDataMixOnly(@TempDir Path dir) {
+        SyntheticSource data = new SyntheticSource(40, 9);
+        Path ckpt = dir.resolve("ckpt.safetensors");
+        double same, branched;
+        try (Trainer t = Trainer.create(busy(), data, 1)) {
+            for (int i = 0; i < 3; i++) t.step();
+            t.saveCheckpoint(ckpt);
+        }
+        try (Trainer t = Trainer.resume(ckpt, data, 1, TINY, c -> c)) {
+            same = t.step().loss();
+        }
+        try (Trainer t = Trainer.resume(ckpt, data, 1, TINY,
+                c -> c.withConditions(0.9f, 0.2f, c.flip()).withMasking(0.3f, 0.2f, 0.4f).withAugmentation(3f))) {
+            assertThat(t.config().cond3dProb()).isEqualTo(0.9f);
+            assertThat(t.config().gt2dProb()).isEqualTo(0.2f);
+            assertThat(t.config().maskJoint()).isEqualTo(0.4f);
+            assertThat(t.stepsDone()).isEqualTo(3);
+            branched = t.step().loss();
+        }
+        assertThat(branched).as("other conditions, other loss").isNotEqualTo(same);
+        assertThatThrownBy(() -> Trainer.resume(ckpt, data, 1, TINY, c -> c.withLr(2e-3f, c.warmup())))
+                .isInstanceOf(GfposeException.class).hasMessageContaining("only the cool-down and the data mix");
+        assertThatThrownBy(() -> Trainer.resume(ckpt, data, 1, TINY, c -> c.withDropout(0.5f)))
+                .isInstanceOf(GfposeException.class);
+    }
 }

@@ -22,12 +22,29 @@ public final class PosePicture {
     static final int LEFT = 0x1f5fbf, RIGHT = 0xd03030, CENTRE = 0x555555, INPUT = 0x2ca02c;
     static final String[] VIEWS = {"front", "side", "top"};
 
-    /** One pose or a set of hypotheses, three views side by side; {@code input} may be null. */
+    /**
+     * One pose or a set of hypotheses, three views side by side; {@code input} may be null.
+     *
+     * @param poses one or more poses, 51 values each (17 joints x (x, y, z)) in camera-like axes, any length unit
+     * @param input the 2-D keypoints the poses were lifted from, drawn over the front view; null draws none
+     * @return a {@code 3 * PANEL} by {@code PANEL + 18} pixel scene: front, side and top, one scale for all
+     * @throws GfposeException when there are no poses, or a pose has not 51 values or has a non-finite one (naming
+     *                         the pose's index and the joint)
+     */
     public static Scene views(List<float[]> poses, Keypoints2D input) { return views(poses, null, null, input); }
 
     /**
      * As {@link #views(List, Keypoints2D)}, with the hypotheses' consensus pose drawn over them and a ring of radius
      * {@code spread[j]} (the poses' units) around each of its joints; consensus and spread may be null.
+     *
+     * @param poses     one or more hypotheses, 51 values each (17 joints x (x, y, z)) in camera-like axes
+     * @param consensus the one answer drawn opaque over the hypotheses, 51 values; null draws none
+     * @param spread    17 ring radii, one per joint, in the poses' units (0 or less draws no ring); null draws none,
+     *                  and so does a null consensus
+     * @param input     the 2-D keypoints the poses were lifted from, drawn over the front view; null draws none
+     * @return a {@code 3 * PANEL} by {@code PANEL + 18} pixel scene: front, side and top, one scale for all
+     * @throws GfposeException when there are no poses, a pose or the consensus has not 51 values or has a non-finite
+     *                         one (naming the pose's index and the joint), or the spread has not 17 values
      */
     public static Scene views(List<float[]> poses, float[] consensus, float[] spread, Keypoints2D input) {
         check(poses);
@@ -54,12 +71,29 @@ public final class PosePicture {
         return s;
     }
 
-    /** An animation as a strip: one column per frame, rows front, side, top; one scale for all frames. */
+    /**
+     * An animation as a strip: one column per frame, rows front, side, top; one scale for all frames.
+     *
+     * @param frames one pose per frame, 51 values each (17 joints x (x, y, z)) in camera-like axes; labelled
+     *               "frame 0", "frame 1", ...
+     * @return a {@code frames.size() * PANEL} by {@code 3 * PANEL} pixel scene
+     * @throws GfposeException when there are no frames, or a frame has not 51 values or has a non-finite one (naming
+     *                         the frame's index as "pose i", and the joint)
+     */
     public static Scene strip(List<float[]> frames) {
         return strip(frames, null);
     }
 
-    /** As {@link #strip(List)} with a label per column (e.g. the source frame numbers); null labels "frame i". */
+    /**
+     * As {@link #strip(List)} with a label per column (e.g. the source frame numbers); null labels "frame i".
+     *
+     * @param frames one pose per frame, 51 values each (17 joints x (x, y, z)) in camera-like axes
+     * @param labels one label per frame, or null for "frame 0", "frame 1", ...
+     * @return a {@code frames.size() * PANEL} by {@code 3 * PANEL} pixel scene
+     * @throws GfposeException when there are no frames, or a frame has not 51 values or has a non-finite one (naming
+     *                         the frame's index as "pose i", and the joint)
+     * @throws IllegalArgumentException when the label count is not the frame count
+     */
     public static Scene strip(List<float[]> frames, List<String> labels) {
         check(frames);
         if (labels != null && labels.size() != frames.size())

@@ -49,8 +49,18 @@ public final class Scene {
         this.height = height;
     }
 
+    /**
+     * The drawing's width.
+     *
+     * @return the width in pixels, of the SVG and of the PNG
+     */
     public int width() { return width; }
 
+    /**
+     * The drawing's height.
+     *
+     * @return the height in pixels, of the SVG and of the PNG
+     */
     public int height() { return height; }
 
     /** Starts a named group (an SVG {@code <g id=...>}, e.g. one view); later lines belong to it. */
@@ -69,7 +79,11 @@ public final class Scene {
 
     List<Line> lines() { return Collections.unmodifiableList(lines); }
 
-    /** SVG 1.1 text: a white background, one {@code <g>} per view with its {@code <line>}s, then dots and labels. */
+    /**
+     * SVG 1.1 text: a white background, one {@code <g>} per view with its {@code <line>}s, then dots and labels.
+     *
+     * @return the whole SVG document (declared UTF-8), coordinates to two decimals, ending in a newline
+     */
     public String toSvg() {
         StringBuilder b = new StringBuilder();
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -106,7 +120,11 @@ public final class Scene {
         return b.append("</svg>\n").toString();
     }
 
-    /** An antialiased RGB image (labels are left out: fonts may be absent on a headless server). */
+    /**
+     * An antialiased RGB image (labels are left out: fonts may be absent on a headless server).
+     *
+     * @return a new {@code width() x height()} image on a white background
+     */
     public BufferedImage toImage() {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -137,19 +155,37 @@ public final class Scene {
         return img;
     }
 
-    /** Writes the SVG atomically. */
+    /**
+     * Writes the SVG atomically.
+     *
+     * @param file the {@code .svg} file to create or replace
+     * @throws gfpose.GfposeException naming the file when it is not a regular file or cannot be written
+     */
     public void writeSvg(Path file) { AtomicFile.write(file, svgWriter()); }
 
-    /** Writes the PNG atomically. */
+    /**
+     * Writes the PNG atomically.
+     *
+     * @param file the {@code .png} file to create or replace
+     * @throws gfpose.GfposeException naming the file when it is not a regular file or cannot be written
+     */
     public void writePng(Path file) { AtomicFile.write(file, pngWriter()); }
 
-    /** The SVG as a body for {@link AtomicFile#writeAll}. */
+    /**
+     * The SVG as a body for {@link AtomicFile#writeAll}.
+     *
+     * @return a writer of the UTF-8 SVG text, rendered now
+     */
     public AtomicFile.Writer svgWriter() {
         byte[] text = toSvg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return out -> out.write(text);
     }
 
-    /** The PNG as a body for {@link AtomicFile#writeAll} (drawn now, encoded when written). */
+    /**
+     * The PNG as a body for {@link AtomicFile#writeAll} (drawn now, encoded when written).
+     *
+     * @return a writer of the PNG bytes; it throws an {@code IOException} when the JDK has no PNG encoder
+     */
     public AtomicFile.Writer pngWriter() {
         BufferedImage img = toImage();
         return out -> {
