@@ -152,6 +152,7 @@ final class EvalCommand implements Callable<Integer> {
             EvalConfig cfg = new EvalConfig(sp, t, in, stride, limit, batch, miss, t == EvalTask.DENOISE ? noise : 0, opt.seed(), variant, model);
             EvalResult result;
             try (PosePrior prior = w == null ? null : PosePrior.load(w)) {
+                sampling.applyTo(prior);
                 PoseModel p = prior == null ? ("gt".equals(baseline) ? Baselines.identity() : Baselines.flat())
                         : new PriorPoseModel(t, prior, opt);
                 result = new Evaluator(cfg).run(d, p, progress());
@@ -165,6 +166,7 @@ final class EvalCommand implements Callable<Integer> {
                 protocol.put("batch", batch);
                 if (t == EvalTask.DENOISE) protocol.put("t0", opt.tStart());
                 if (opt.tStart() < 1 && t != EvalTask.DENOISE) protocol.put("informed_start", opt.tStart());
+                if (sampling.startDepth != null) protocol.put("start_depth", sampling.startDepth.toString());
                 if (opt.sampler().solver()) protocol.put("spacing", Cli.lower(opt.spacing()));
             }
             stdout.print(result.markdown());

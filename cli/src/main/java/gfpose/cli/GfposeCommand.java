@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gfpose", mixinStandardHelpOptions = true, versionProvider = GfposeCommand.Version.class,
         description = "GFPose 3-D human pose prior (Human3.6M, 17 joints) on the CPU.",
         subcommands = {EstimateCommand.class, CompleteCommand.class, DenoiseCommand.class, GenerateCommand.class,
-                EvalCommand.class, LiftCommand.class, RenderCommand.class, TrainCommand.class,
+                EvalCommand.class, LiftCommand.class, RenderCommand.class, TrainCommand.class, FitStartCommand.class,
                 InfoCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Inputs and outputs are JSON documents; see README.md, section \"Command line\".",
                 "Exit codes: 0 ok, 1 bad input/file/model, 2 usage error, 3 internal error."})

@@ -107,6 +107,7 @@ final class LiftCommand implements Callable<Integer> {
         List<Lifter.Lifted> lifted;
         try (PosePrior prior = PosePrior.load(weights)) {
             common.progress(prior, "lift", spec.commandLine().getErr());
+            sampling.applyTo(prior);
             lifted = warm == null ? Lifter.lift(prior, in.people(), intrinsics, opt, in.labels()::get)
                     : Lifter.liftTrack(prior, in.people(), intrinsics, opt, warm, in.labels()::get, 0);
         }

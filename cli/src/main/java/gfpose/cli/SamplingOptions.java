@@ -1,5 +1,7 @@
 package gfpose.cli;
 
+import java.nio.file.Path;
+
 import gfpose.sampling.SamplerKind;
 import gfpose.sampling.TimeSpacing;
 import gfpose.sde.SubVpSde;
@@ -33,7 +35,7 @@ public final class SamplingOptions {
     Integer steps;
 
     @Option(names = "--sampler", paramLabel = "KIND", converter = SamplerConverter.class,
-            description = "dpm2m or ddim (GFPose's deterministic process in few steps), dpm2m-sde or ddim-sde (its SDE), "
+            description = "dpm2m, ddim or dpm3m (GFPose's deterministic process in few steps), dpm2m-sde, ddim-sde or dpm3m-sde (its SDE), "
                     + "dpm2m-ode, ddim-ode or heun (the probability-flow ODE); GFPose's own deterministic, sde, ode or pc. "
                     + "Default: dpm2m for 1 hypothesis, dpm2m-sde for more.")
     SamplerKind sampler;
@@ -62,6 +64,11 @@ public final class SamplingOptions {
                     + "1 mm of 1000 steps on validation data).")
     Double informedStart;
 
+    @Option(names = "--start-depth", paramLabel = "FILE",
+            description = "With --informed-start: take the start's depths from this per-joint mixture (gfpose fit-start; "
+                    + "DiffPose's start distribution): its mean for 1 hypothesis, one draw per hypothesis for more. Default: depth 0.")
+    Path startDepth;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads. Default: the number of cores.")
     Integer threads;
@@ -74,6 +81,7 @@ public final class SamplingOptions {
         if (snrGiven() && sampler != SamplerKind.PC) throw usage("--snr applies to --sampler pc only");
         if (informedStart != null && !(informedStart > 0 && informedStart < 1)) throw usage("--informed-start must be between 0 and 1 (exclusive), got " + informedStart);
         if (threads != null && threads < 1) throw usage("--threads must be >= 1, got " + threads);
+        if (startDepth != null && informedStart == null) throw usage("--start-depth applies with --informed-start only");
         if (!(snr > 0) || Double.isInfinite(snr)) throw usage("--snr must be a positive number, got " + snr);
     }
 
@@ -89,6 +97,11 @@ public final class SamplingOptions {
         validate();
         if (informedStart != null) throw usage("--informed-start applies to 2-D estimation only (estimate, lift, complete with 2-D input, eval --task estimate or complete2d)");
         return options(tStart, deterministicDefault);
+    }
+
+    /** Gives the prior the depth mixture of --start-depth, when given (read and checked here, before any output). */
+    void applyTo(gfpose.task.PosePrior prior) {
+        if (startDepth != null && prior != null) prior.setStartDepth(DepthPriorFile.read(startDepth));
     }
 
     /** Options of a 2-D estimation: starting at --informed-start from the input when it is given. */

@@ -60,6 +60,7 @@ abstract class TaskCommand implements Callable<Integer> {
         float[][][] result;
         try (PosePrior prior = PosePrior.load(weights)) {
             common.progress(prior, task(), spec.commandLine().getErr());
+            sampling.applyTo(prior);
             result = sample(prior, input, size, opt);
         }
         checkShape(result, expectedPoses(input), opt.hypotheses());

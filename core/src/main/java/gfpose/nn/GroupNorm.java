@@ -16,12 +16,13 @@ final class GroupNorm {
     private final float[] gamma;
     private final float[] beta;
 
-    GroupNorm(String name, float[] gamma, float[] beta, int channels, int groups) {
+    /** γ and β are copied for inference; a training layer ({@code live}) keeps the optimiser's arrays. */
+    GroupNorm(String name, float[] gamma, float[] beta, int channels, int groups, boolean live) {
         this.name = name;
         this.channels = channels;
         this.groups = groups;
-        this.gamma = Arrays.copyOf(gamma, channels);
-        this.beta = Arrays.copyOf(beta, channels);
+        this.gamma = live ? gamma : Arrays.copyOf(gamma, channels);
+        this.beta = live ? beta : Arrays.copyOf(beta, channels);
     }
 
     /** γ then β, as PyTorch registers them. */
@@ -69,6 +70,12 @@ final class GroupNorm {
     }
 
     float[] gamma() { return gamma.clone(); }
+
+    /** γ itself (training: the live array). */
+    float[] gammaRef() { return gamma; }
+
+    /** β itself (training: the live array). */
+    float[] betaRef() { return beta; }
 
     float[] beta() { return beta.clone(); }
 }

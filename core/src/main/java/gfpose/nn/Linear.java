@@ -3,6 +3,7 @@ package gfpose.nn;
 import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
 import gfpose.kernel.PackedMatrix;
+import gfpose.kernel.ThreadPool;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,13 +14,20 @@ final class Linear {
     final int out;
     private final PackedMatrix weight;
     private final float[] bias;
+    /** Training only: the live row-major weights the optimiser updates ({@link #repack} after each update); else null. */
+    private final float[] rows;
 
-    Linear(String name, float[] weight, float[] bias, int out, int in) {
+    /**
+     * A layer over {@code weight} [out, in] and {@code bias} [out]: for inference ({@code live} false) it packs and
+     * copies them; for training it keeps both arrays, so an optimiser updating them in place updates the layer.
+     */
+    Linear(String name, float[] weight, float[] bias, int out, int in, boolean live) {
         this.name = name;
         this.in = in;
         this.out = out;
         this.weight = PackedMatrix.pack(weight, out, in);
-        this.bias = Arrays.copyOf(bias, out);
+        this.bias = live ? bias : Arrays.copyOf(bias, out);
+        this.rows = live ? weight : null;
     }
 
     /** The parameters of a Linear named {@code name}, weight first as PyTorch registers them. */
@@ -36,7 +44,21 @@ final class Linear {
         Gemm.linear(x, xOff, rows, weight, bias, y, yOff, accumulate, act);
     }
 
-    float[] weight() { return weight.toRowMajor(); }
+    /** y[0, rows) (+)= x·Wᵀ + b over the whole batch, rows split across the pool (training). */
+    void forward(float[] x, int rows, float[] y, boolean accumulate, ThreadPool pool) {
+        Gemm.linear(x, 0, rows, weight, bias, y, 0, accumulate, Activation.NONE, pool);
+    }
+
+    /** Re-packs the live weights after an optimiser step (training layers only). */
+    void repack(ThreadPool pool) {
+        if (rows == null) throw new IllegalStateException(name + ": an inference layer has no live weights");
+        weight.repack(rows, pool);
+    }
+
+    /** The packed weights, for the input-gradient GEMM. */
+    PackedMatrix packed() { return weight; }
+
+    float[] weight() { return rows != null ? rows.clone() : weight.toRowMajor(); }
 
     float[] bias() { return bias.clone(); }
 }

@@ -13,10 +13,10 @@ final class ResBlock {
     final Sublayer first;
     final Sublayer second;
 
-    ResBlock(int index, ModelConfig c, Map<String, float[]> p) {
+    ResBlock(int index, ModelConfig c, Map<String, float[]> p, boolean live) {
         prefix = "b" + index;
-        first = new Sublayer(prefix + "_dense1", prefix + "_gnorm1", c.hidden(), c, p);
-        second = new Sublayer(prefix + "_dense2", prefix + "_gnorm2", c.hidden(), c, p);
+        first = new Sublayer(prefix + "_dense1", prefix + "_gnorm1", c.hidden(), c, p, live);
+        second = new Sublayer(prefix + "_dense2", prefix + "_gnorm2", c.hidden(), c, p, live);
     }
 
     static List<ParamSpec> specs(int index, ModelConfig c) {

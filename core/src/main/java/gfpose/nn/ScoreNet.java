@@ -6,9 +6,7 @@ import gfpose.kernel.Activation;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +47,13 @@ public final class ScoreNet {
     /** {@code p} has been validated against {@link #parameterSpecs}. */
     private ScoreNet(ModelConfig c, Map<String, float[]> p) {
         this.config = c;
-        int h = c.hidden(), e = c.embed();
-        timeEmbedding = new TimeEmbedding(e);
-        pre = new Sublayer("pre_dense", "pre_gnorm", c.inDim(), c, p);
-        timeEmbed = new Linear("shared_time_embed.0", p.get("shared_time_embed.0.weight"), p.get("shared_time_embed.0.bias"), e, e);
-        condEmbed = new Linear("cond_embed.0", p.get("cond_embed.0.weight"), p.get("cond_embed.0.bias"), h, c.condIn());
-        blocks = new ResBlock[c.blocks()];
-        for (int b = 0; b < blocks.length; b++) blocks[b] = new ResBlock(b + 1, c, p);
-        postDense = new Linear("post_dense", p.get("post_dense.weight"), p.get("post_dense.bias"), c.inDim(), h);
+        Layers l = new Layers(c, p, false);
+        timeEmbedding = l.timeEmbedding;
+        pre = l.pre;
+        timeEmbed = l.timeEmbed;
+        condEmbed = l.condEmbed;
+        blocks = l.blocks;
+        postDense = l.post;
     }
 
     /**
@@ -65,14 +62,7 @@ public final class ScoreNet {
      * @param c the network's shape
      * @return an unmodifiable list, one spec per tensor ({@code sigmas} is not a parameter)
      */
-    public static List<ParamSpec> parameterSpecs(ModelConfig c) {
-        List<ParamSpec> s = new ArrayList<>(Sublayer.specs("pre_dense", "pre_gnorm", c.inDim(), c));
-        s.addAll(Linear.specs("shared_time_embed.0", c.embed(), c.embed()));
-        s.addAll(Linear.specs("cond_embed.0", c.hidden(), c.condIn()));
-        for (int b = 1; b <= c.blocks(); b++) s.addAll(ResBlock.specs(b, c));
-        s.addAll(Linear.specs("post_dense", c.inDim(), c.hidden()));
-        return Collections.unmodifiableList(s);
-    }
+    public static List<ParamSpec> parameterSpecs(ModelConfig c) { return Layers.specs(c); }
 
     /**
      * Builds a network from a PyTorch-named state dict (flattened C-order values). Every parameter must be present

@@ -16,12 +16,12 @@ final class Sublayer {
     final Linear denseCond;
     final GroupNorm norm;
 
-    Sublayer(String denseName, String normName, int in, ModelConfig c, Map<String, float[]> p) {
+    Sublayer(String denseName, String normName, int in, ModelConfig c, Map<String, float[]> p, boolean live) {
         int h = c.hidden();
-        dense = new Linear(denseName, p.get(denseName + ".weight"), p.get(denseName + ".bias"), h, in);
-        denseT = new Linear(denseName + "_t", p.get(denseName + "_t.weight"), p.get(denseName + "_t.bias"), h, c.embed());
-        denseCond = new Linear(denseName + "_cond", p.get(denseName + "_cond.weight"), p.get(denseName + "_cond.bias"), h, h);
-        norm = new GroupNorm(normName, p.get(normName + ".weight"), p.get(normName + ".bias"), h, c.groups());
+        dense = new Linear(denseName, p.get(denseName + ".weight"), p.get(denseName + ".bias"), h, in, live);
+        denseT = new Linear(denseName + "_t", p.get(denseName + "_t.weight"), p.get(denseName + "_t.bias"), h, c.embed(), live);
+        denseCond = new Linear(denseName + "_cond", p.get(denseName + "_cond.weight"), p.get(denseName + "_cond.bias"), h, h, live);
+        norm = new GroupNorm(normName, p.get(normName + ".weight"), p.get(normName + ".bias"), h, c.groups(), live);
     }
 
     /** Parameters in PyTorch registration order: dense, dense_t, dense_cond, then the norm. */

@@ -1,9 +1,7 @@
 package gfpose.nn;
 
 import gfpose.kernel.Activation;
-import gfpose.kernel.Gemm;
 import gfpose.kernel.OutputGradient;
-import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import java.util.HashMap;
@@ -26,53 +24,13 @@ public final class TrainNet {
     private final List<ParamSpec> specs;
     private final float[][] params;
     private final float[][] grads;
-    private final TimeEmbedding timeEmbedding;
-    private final Lin timeEmbed, condEmbed, post;
-    private final Sub[] subs; // pre, then b1 first, b1 second, b2 first, ...
-    private final List<Lin> lins; // every linear layer, for refresh
+    private final Map<String, Integer> index = new HashMap<>(); // parameter name -> position in params/grads
+    private final Layers layers; // the inference layers, over the live params arrays
+    private final Sublayer[] subs; // pre, then b1 first, b1 second, b2 first, ...
     private Acts acts;
-    /** dy of the output being back-propagated, transposed once for all the layers that write to it. */
     private final OutputGradient dyPrep = new OutputGradient();
     private boolean dropoutOn; // whether the last forward pass used dropout
 
-    /** A Linear's weight index into {@link #params} (bias is the next one) and its packed weight. */
-    private final class Lin {
-        final int w, out, in;
-        final PackedMatrix packed;
-
-        Lin(Map<String, Integer> idx, String name, int out, int in) {
-            this.w = idx.get(name + ".weight");
-            this.out = out;
-            this.in = in;
-            this.packed = PackedMatrix.pack(params[w], out, in);
-        }
-
-        void forward(float[] x, int rows, float[] y, boolean acc, ThreadPool pool) {
-            Gemm.linear(x, 0, rows, packed, params[w + 1], y, 0, acc, Activation.NONE, pool);
-        }
-
-        /** Gradients of W and b from {@code g} (dy prepared by {@link #prepare}) and, unless dx is null, dx (+)= dy·W. */
-        void backward(OutputGradient g, float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
-            BackwardGemm.weights(g, x, in, grads[w], grads[w + 1], pool);
-            if (dx != null) BackwardGemm.input(dy, rows, packed, dx, acc, pool);
-        }
-    }
-
-    /** dense + dense_t + dense_cond → GroupNorm → SiLU → dropout. */
-    private final class Sub {
-        final Lin dense, denseT, denseCond;
-        final int gamma; // γ index; β is the next one
-
-        Sub(Map<String, Integer> idx, String denseName, String normName, int in) {
-            int h = config.hidden();
-            dense = new Lin(idx, denseName, h, in);
-            denseT = new Lin(idx, denseName + "_t", h, config.embed());
-            denseCond = new Lin(idx, denseName + "_cond", h, h);
-            gamma = idx.get(normName + ".weight");
-        }
-    }
-
-    /** Activations of one batch kept for the backward pass, reallocated when the batch grows. */
     private static final class Acts {
         final int cap;
         final float[] d, tembRaw, tembPre, temb, cembPre, cemb, out, dOut, dtemb, dcemb, dh, dh1, tmp;
@@ -99,26 +57,16 @@ public final class TrainNet {
         this.specs = ScoreNet.parameterSpecs(config);
         params = new float[specs.size()][];
         grads = new float[specs.size()][];
-        Map<String, Integer> idx = new HashMap<>();
+        Map<String, float[]> live = new HashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             ParamSpec s = specs.get(i);
             params[i] = p.get(s.name()).clone();
             grads[i] = new float[s.size()];
-            idx.put(s.name(), i);
+            index.put(s.name(), i);
+            live.put(s.name(), params[i]);
         }
-        timeEmbedding = new TimeEmbedding(config.embed());
-        timeEmbed = new Lin(idx, "shared_time_embed.0", config.embed(), config.embed());
-        condEmbed = new Lin(idx, "cond_embed.0", config.hidden(), config.condIn());
-        post = new Lin(idx, "post_dense", config.inDim(), config.hidden());
-        subs = new Sub[1 + 2 * config.blocks()];
-        subs[0] = new Sub(idx, "pre_dense", "pre_gnorm", config.inDim());
-        for (int b = 1; b <= config.blocks(); b++) {
-            subs[2 * b - 1] = new Sub(idx, "b" + b + "_dense1", "b" + b + "_gnorm1", config.hidden());
-            subs[2 * b] = new Sub(idx, "b" + b + "_dense2", "b" + b + "_gnorm2", config.hidden());
-        }
-        List<Lin> all = new java.util.ArrayList<>(List.of(timeEmbed, condEmbed, post));
-        for (Sub s : subs) all.addAll(List.of(s.dense, s.denseT, s.denseCond));
-        lins = List.copyOf(all);
+        layers = new Layers(config, live, true);
+        subs = layers.sublayers();
     }
 
     /**
@@ -180,7 +128,7 @@ public final class TrainNet {
      * @param pool threads for the copies, or null for the calling thread
      */
     public void refresh(ThreadPool pool) {
-        for (Lin l : lins) l.packed.repack(params[l.w], pool);
+        for (Linear l : layers.linears()) l.repack(pool);
     }
 
     /**
@@ -240,10 +188,10 @@ public final class TrainNet {
         int H = config.hidden(), E = config.embed();
         ThreadPool.run(pool, rows, 1, (r0, r1) -> {
             ConditionDifference.compute(config, x, cond, mask, r0, r1, a.d);
-            timeEmbedding.forward(tau, r0, r1 - r0, a.tembRaw, r0 * E);
+            layers.timeEmbedding.forward(tau, r0, r1 - r0, a.tembRaw, r0 * E);
         });
-        timeEmbed.forward(a.tembRaw, rows, a.tembPre, false, pool);
-        condEmbed.forward(a.d, rows, a.cembPre, false, pool);
+        layers.timeEmbed.forward(a.tembRaw, rows, a.tembPre, false, pool);
+        layers.condEmbed.forward(a.d, rows, a.cembPre, false, pool);
         ThreadPool.run(pool, rows, 1, (r0, r1) -> {
             Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, (r1 - r0) * E, false);
             Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, (r1 - r0) * H, false);
@@ -254,13 +202,13 @@ public final class TrainNet {
             subForward(2 * b + 1, a.h[b], rows, a.h1[b], false, p, rng, pool);
             subForward(2 * b + 2, a.h1[b], rows, a.h[b + 1], true, p, rng, pool);
         }
-        post.forward(a.h[config.blocks()], rows, a.out, false, pool);
+        layers.post.forward(a.h[config.blocks()], rows, a.out, false, pool);
     }
 
     /** dst (+)= dropout(SiLU(GN(dense(in) + dense_t(temb) + dense_cond(cemb)))), caching g, x̂, 1/σ, the mask. */
     private void subForward(int s, float[] in, int rows, float[] dst, boolean residual, float p, Rng[] rng, ThreadPool pool) {
         Acts a = acts;
-        Sub sub = subs[s];
+        Sublayer sub = subs[s];
         int H = config.hidden(), G = config.groups();
         // summed in the reference's order: ((dense + dense_t) + dense_cond)
         sub.dense.forward(in, rows, a.tmp, false, pool);
@@ -268,7 +216,7 @@ public final class TrainNet {
         sub.denseCond.forward(a.cemb, rows, a.tmp, true, pool);
         float[] drop = p > 0 ? a.drop[s] : null;
         ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            GroupNormGrad.forward(a.tmp, params[sub.gamma], params[sub.gamma + 1], H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
+            GroupNormGrad.forward(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
             // these rows of tmp (the sum) are consumed: SiLU(g) goes there, then dropout and the residual
             Activation.SILU.apply(a.g[s], r0 * H, a.tmp, r0 * H, (r1 - r0) * H, false);
             if (drop != null) for (int r = r0; r < r1; r++) dropoutScales(rng[r], p, drop, r * H, H);
@@ -319,7 +267,7 @@ public final class TrainNet {
         int H = config.hidden(), E = config.embed(), B = config.blocks();
         java.util.Arrays.fill(a.dtemb, 0, rows * E, 0f);
         java.util.Arrays.fill(a.dcemb, 0, rows * H, 0f);
-        post.backward(prepare(a.dOut, rows, config.inDim(), pool), a.dOut, a.h[B], rows, a.dh, false, pool);
+        backward(layers.post, prepare(a.dOut, rows, config.inDim(), pool), a.dOut, a.h[B], rows, a.dh, false, pool);
         for (int b = B - 1; b >= 0; b--) {
             subBackward(2 * b + 2, a.dh, a.h1[b], rows, a.dh1, false, pool);
             subBackward(2 * b + 1, a.dh1, a.h[b], rows, a.dh, true, pool);
@@ -329,8 +277,8 @@ public final class TrainNet {
             Activation.SILU.backward(a.tembPre, r0 * E, a.dtemb, r0 * E, a.dtemb, r0 * E, (r1 - r0) * E);
             Activation.SILU.backward(a.cembPre, r0 * H, a.dcemb, r0 * H, a.dcemb, r0 * H, (r1 - r0) * H);
         });
-        timeEmbed.backward(prepare(a.dtemb, rows, E, pool), a.dtemb, a.tembRaw, rows, null, false, pool);
-        condEmbed.backward(prepare(a.dcemb, rows, H, pool), a.dcemb, a.d, rows, null, false, pool);
+        backward(layers.timeEmbed, prepare(a.dtemb, rows, E, pool), a.dtemb, a.tembRaw, rows, null, false, pool);
+        backward(layers.condEmbed, prepare(a.dcemb, rows, H, pool), a.dcemb, a.d, rows, null, false, pool);
     }
 
     private OutputGradient prepare(float[] dy, int rows, int out, ThreadPool pool) { return dyPrep.set(dy, rows, out, pool); }
@@ -338,7 +286,7 @@ public final class TrainNet {
     /** Back through sub-layer s given dDst = ∂L/∂(its output); dIn (+)= ∂L/∂in unless null. */
     private void subBackward(int s, float[] dDst, float[] in, int rows, float[] dIn, boolean acc, ThreadPool pool) {
         Acts a = acts;
-        Sub sub = subs[s];
+        Sublayer sub = subs[s];
         int H = config.hidden(), G = config.groups();
         float[] drop = dropoutOn ? a.drop[s] : null;
         ThreadPool.run(pool, rows, 1, (r0, r1) -> {
@@ -346,12 +294,20 @@ public final class TrainNet {
             if (drop != null) for (int i = r0 * H; i < r1 * H; i++) a.tmp[i] *= drop[i];
         });
         // γ and β gradients need dL/dg (in tmp) before it is turned into dL/dsum in place
-        float[] dGamma = grads[sub.gamma], dBeta = grads[sub.gamma + 1];
+        int gamma = index.get(sub.norm.name + ".weight");
+        float[] dGamma = grads[gamma], dBeta = grads[gamma + 1];
         ThreadPool.run(pool, H, 1, (c0, c1) -> GroupNormGrad.backwardParams(a.tmp, a.xhat[s], rows, H, c0, c1, dGamma, dBeta));
-        ThreadPool.run(pool, rows, 1, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], params[sub.gamma], H, G, r0, r1, a.tmp));
+        ThreadPool.run(pool, rows, 1, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], sub.norm.gammaRef(), H, G, r0, r1, a.tmp));
         OutputGradient g = prepare(a.tmp, rows, H, pool); // the three layers share dy and the bias gradient
-        sub.dense.backward(g, a.tmp, in, rows, dIn, acc, pool);
-        sub.denseT.backward(g, a.tmp, a.temb, rows, a.dtemb, true, pool);
-        sub.denseCond.backward(g, a.tmp, a.cemb, rows, a.dcemb, true, pool);
+        backward(sub.dense, g, a.tmp, in, rows, dIn, acc, pool);
+        backward(sub.denseT, g, a.tmp, a.temb, rows, a.dtemb, true, pool);
+        backward(sub.denseCond, g, a.tmp, a.cemb, rows, a.dcemb, true, pool);
+    }
+
+    /** One linear layer's gradients: dW, db into its gradient arrays and, unless dx is null, dx (+)= dy·W. */
+    private void backward(Linear l, OutputGradient g, float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
+        int w = index.get(l.name + ".weight");
+        BackwardGemm.weights(g, x, l.in, grads[w], grads[w + 1], pool);
+        if (dx != null) BackwardGemm.input(dy, rows, l.packed(), dx, acc, pool);
     }
 }

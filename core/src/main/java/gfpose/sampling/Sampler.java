@@ -43,6 +43,8 @@ public interface Sampler {
             case HEUN -> new HeunSolver(sde);
             case DDIM_SDE -> new DpmSolver(sde, 1, DpmSolver.Process.SDE);
             case DPM2M_SDE -> new DpmSolver(sde, 2, DpmSolver.Process.SDE);
+            case DPM3M -> new DpmSolver(sde, 3, DpmSolver.Process.DRIFT);
+            case DPM3M_SDE -> new DpmSolver(sde, 3, DpmSolver.Process.SDE);
         };
     }
 }

@@ -3,7 +3,8 @@ package gfpose.sampling;
 /**
  * The samplers offered to users: GFPose's four (Euler steps, about 1000 of them) and the few-step solvers, which
  * integrate the same three reverse processes in 5-50 steps: {@code ddim}/{@code dpm2m} ≈ {@link #DETERMINISTIC},
- * {@code ddim-ode}/{@code dpm2m-ode}/{@code heun} ≈ {@link #ODE}, {@code ddim-sde}/{@code dpm2m-sde} ≈ {@link #SDE}.
+ * {@code ddim-ode}/{@code dpm2m-ode}/{@code heun} ≈ {@link #ODE}, {@code ddim-sde}/{@code dpm2m-sde} ≈ {@link #SDE};
+ * {@code dpm3m}/{@code dpm3m-sde} are the third-order variants of {@code dpm2m}/{@code dpm2m-sde}.
  */
 public enum SamplerKind {
     /** Reverse-SDE Euler–Maruyama (stochastic; GFPose's multi-hypothesis sampler). */
@@ -27,14 +28,18 @@ public enum SamplerKind {
     /** The reverse SDE by SDE-DPM-Solver++ of order 1 (DDIM with fresh noise). */
     DDIM_SDE,
     /** The reverse SDE by SDE-DPM-Solver++(2M): the stochastic few-step sampler for diverse hypotheses. */
-    DPM2M_SDE;
+    DPM2M_SDE,
+    /** {@link #DETERMINISTIC}'s process by DPM-Solver++(3M), third-order multistep, one network call per step. */
+    DPM3M,
+    /** The reverse SDE by SDE-DPM-Solver++(3M). */
+    DPM3M_SDE;
 
     /**
      * Whether the sample depends on noise beyond x_T.
      *
-     * @return true for {@link #SDE}, {@link #PC}, {@link #DDIM_SDE} and {@link #DPM2M_SDE}
+     * @return true for {@link #SDE}, {@link #PC}, {@link #DDIM_SDE}, {@link #DPM2M_SDE} and {@link #DPM3M_SDE}
      */
-    public boolean stochastic() { return this == SDE || this == PC || this == DDIM_SDE || this == DPM2M_SDE; }
+    public boolean stochastic() { return this == SDE || this == PC || this == DDIM_SDE || this == DPM2M_SDE || this == DPM3M_SDE; }
 
     /**
      * Whether this is a few-step solver (knots from a {@link TimeSpacing}, landing on t_end) rather than the PC loop.

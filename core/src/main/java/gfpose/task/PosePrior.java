@@ -33,6 +33,7 @@ public final class PosePrior implements AutoCloseable {
 
     private final ScoreNet net;
     private final TaskSampler engine;
+    private volatile DepthPrior startDepth;
 
     /**
      * Wraps a loaded network with GFPose's sub-VP SDE.
@@ -222,7 +223,10 @@ public final class PosePrior implements AutoCloseable {
         PoseSpace space = new PoseSpace(size);
         checkCount(uv, observed);
         if (guess != null && guess.length != uv.length) throw new GfposeException("warm start: " + guess.length + " guesses for " + uv.length + " poses");
-        if (guess == null && opt.tStart() < 1) guess = flatGuess(uv, observed);
+        if (guess == null && opt.tStart() < 1) {
+            DepthPrior d = startDepth;
+            guess = d == null ? flatGuess(uv, observed) : d.guess(uv, observed, size, opt.hypotheses(), opt.seed(), firstPose);
+        }
         checkCount(uv, observed);
         List<TaskSampler.Job> jobs = new ArrayList<>();
         for (int p = 0; p < uv.length; p++) {
@@ -494,5 +498,14 @@ public final class PosePrior implements AutoCloseable {
     public void setProgressListener(gfpose.ProgressListener listener) { engine.progress(listener); }
 
     /** Stops this prior's worker threads (kept between calls and shared by concurrent ones); later calls fail. */
+    /**
+     * Gives informed starts of 2-D estimation ({@code opt.tStart() < 1} without an explicit guess) their depths from a
+     * fitted per-joint mixture (DiffPose's start distribution) instead of 0: the mixture's mean for one hypothesis, one
+     * draw per hypothesis for more.
+     *
+     * @param depth the mixture, or null for depth 0 (the default)
+     */
+    public void setStartDepth(DepthPrior depth) { this.startDepth = depth; }
+
     @Override public void close() { engine.close(); }
 }
