@@ -50,7 +50,9 @@ public final class FitStartCommand implements Callable<Integer> {
         }
         DepthPrior prior = DepthPrior.fit(depth, components, iterations);
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("fitted_on", src.describe() + " (training subjects without the validation tail), stride " + stride);
+        provenance.put("fitted_on", "Human3.6M training subjects S1, S5, S6, S7, S8 without the validation tail (split fit)");
+        provenance.put("stride", (long) stride);
+        provenance.put("poses", (long) n);
         provenance.put("components", (long) components);
         provenance.put("iterations", (long) iterations);
         DepthPriorFile.write(out, prior, provenance);

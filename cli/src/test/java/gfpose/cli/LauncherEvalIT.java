@@ -89,4 +89,21 @@ class LauncherEvalIT {
         assertThat(r.error()).contains("--stride");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void fitStartWritesADepthMixtureThatEstimationUses() throws Exception {
+        assumeData();
+        Path mix = dir.resolve("depth.json");
+        Launcher.Result fit = Launcher.run(dir, "fit-start", "--data", data.toString(), "--stride", "500", "--out", mix.toString());
+        assertThat(fit.exit()).as("stderr: %s", fit.stderr()).isZero();
+        Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readString(mix), "depth");
+        assertThat(doc.get("format")).isEqualTo("gfpose-depth-prior");
+        assertThat(((Map<?, ?>) doc.get("joints"))).hasSize(17);
+        Path out = dir.resolve("results.json");
+        Launcher.Result r = Launcher.run(dir, "eval", "--data", data.toString(), "--weights", model.toString(), "--input", "gt",
+                "--limit", "4", "--steps", "4", "--informed-start", "0.5", "--start-depth", mix.toString(), "--out", out.toString());
+        assertThat(r.exit()).as("stderr: %s", r.stderr()).isZero();
+        Map<?, ?> p = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(out), "results")).get("protocol");
+        assertThat(p.get("start_depth")).isEqualTo(mix.toString());
+    }
 }

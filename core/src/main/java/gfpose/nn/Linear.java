@@ -2,6 +2,7 @@ package gfpose.nn;
 
 import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
+import gfpose.kernel.OutputGradient;
 import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.ThreadPool;
 import java.util.Arrays;
@@ -55,8 +56,19 @@ final class Linear {
         weight.repack(rows, pool);
     }
 
-    /** The packed weights, for the input-gradient GEMM. */
-    PackedMatrix packed() { return weight; }
+    /**
+     * The backward pass (training): dW += dyᵀ·x and dB += Σ_r dy, each sum over rows in increasing order, then, unless
+     * dx is null, dx (+)= dy·W. Bit-identical for any thread count (see {@link Gemm}).
+     *
+     * @param g  dy prepared for the weight gradient (shared by the layers that read the same dy)
+     * @param dy [rows, out] the output gradient
+     * @param x  [rows, in] the layer's input in the forward pass
+     */
+    void backward(OutputGradient g, float[] dy, float[] x, int rows, float[] dW, float[] dB, float[] dx, boolean accumulate,
+                  ThreadPool pool) {
+        Gemm.weightGradient(g, x, in, dW, dB, pool);
+        if (dx != null) Gemm.linearBackwardInput(dy, 0, rows, weight, dx, 0, accumulate, pool);
+    }
 
     float[] weight() { return rows != null ? rows.clone() : weight.toRowMajor(); }
 

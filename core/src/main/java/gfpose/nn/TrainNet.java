@@ -304,10 +304,9 @@ public final class TrainNet {
         backward(sub.denseCond, g, a.tmp, a.cemb, rows, a.dcemb, true, pool);
     }
 
-    /** One linear layer's gradients: dW, db into its gradient arrays and, unless dx is null, dx (+)= dy·W. */
+    /** One linear layer's gradients into its gradient arrays ({@link Linear#backward}). */
     private void backward(Linear l, OutputGradient g, float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
         int w = index.get(l.name + ".weight");
-        BackwardGemm.weights(g, x, l.in, grads[w], grads[w + 1], pool);
-        if (dx != null) BackwardGemm.input(dy, rows, l.packed(), dx, acc, pool);
+        l.backward(g, dy, x, rows, grads[w], grads[w + 1], dx, acc, pool);
     }
 }

@@ -2,7 +2,6 @@ package gfpose.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +71,8 @@ class LayerGradTest {
         for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
         for (int i = 0; i < dy.length; i++) dy[i] = (float) r.nextGaussian();
         float[] dx = new float[rows * in], dW = new float[out * in], dB = new float[out];
-        BackwardGemm.input(dy, rows, PackedMatrix.pack(w, out, in), dx, false, null);
-        BackwardGemm.weights(new gfpose.kernel.OutputGradient().set(dy, rows, out, null), x, in, dW, dB, null);
+        Linear layer = new Linear("l", w, new float[out], out, in, true);
+        layer.backward(new gfpose.kernel.OutputGradient().set(dy, rows, out, null), dy, x, rows, dW, dB, dx, false, null);
         for (int k = 0; k < rows; k++) {
             for (int i = 0; i < in; i++) {
                 double s = 0;
