@@ -27,9 +27,8 @@ final class ResBlock {
     }
 
     /** Updates h (rows × hidden) in place; h1 and sum are scratch of the same size; tproj as in {@link Sublayer#forward}. */
-    void forward(float[] h, float[] temb, float[] cemb, int rows, float[] h1, float[] sum, float[] tproj, Trace trace) {
-        first.forward(h, 0, temb, cemb, rows, sum, h1, false, tproj, trace, "act/" + prefix + "_s1");
-        if (trace != null) trace.record("act/" + prefix + "_h1", h1, rows * first.norm.channels);
-        second.forward(h1, 0, temb, cemb, rows, sum, h, true, tproj, trace, "act/" + prefix + "_s2");
+    void forward(float[] h, float[] temb, float[] cemb, int rows, float[] h1, float[] sum, float[] tproj) {
+        first.forward(h, 0, temb, cemb, rows, sum, h1, false, tproj);
+        second.forward(h1, 0, temb, cemb, rows, sum, h, true, tproj);
     }
 }

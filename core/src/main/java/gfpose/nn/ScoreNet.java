@@ -301,20 +301,10 @@ public final class ScoreNet {
         Workspace ws = spare.poll();
         if (ws == null || ws.capacity < per) ws = new Workspace(config, per);
         try {
-            for (int r = from; r < to; r += per) run(ws, x, tau, shared, cond, mask, r, Math.min(per, to - r), out, null);
+            for (int r = from; r < to; r += per) run(ws, x, tau, shared, cond, mask, r, Math.min(per, to - r), out);
         } finally {
             spare.offer(ws);
         }
-    }
-
-    /** Forward pass that also returns the intermediate activations under the golden archive's names. */
-    Map<String, float[]> forwardTrace(float[] x, float[] tau, float[] cond, float[] mask, int rows) {
-        checkInputs(x, tau, rows, cond, mask, rows, new float[rows * config.inDim()]);
-        Trace trace = new Trace();
-        float[] out = new float[rows * config.inDim()];
-        run(new Workspace(config, Math.max(rows, 1)), x, tau, false, cond, mask, 0, rows, out, trace);
-        trace.record("out", out, out.length);
-        return trace.values;
     }
 
     /**
@@ -322,24 +312,17 @@ public final class ScoreNet {
      * every row's time label (the time path runs on one row), else tau holds one label per row.
      */
     private void run(Workspace ws, float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int r0, int n,
-                     float[] out, Trace trace) {
-        int in = config.inDim(), hid = config.hidden(), emb = config.embed();
+                     float[] out) {
+        int in = config.inDim();
+        // shapes: x, cond, out [n × 51] from row r0; d [n × 51], temb [tRows × embed], cemb, h, h1, sum [n × hidden]
         ConditionDifference.compute(config, x, cond, mask, r0, r0 + n, ws.d, r0);
-        if (trace != null) trace.record("act/cond_in", ws.d, n * config.condIn());
         int tRows = shared ? 1 : n;
         float[] tproj = shared ? ws.tproj : null;
         timeEmbedding.forward(tau, shared ? 0 : r0, tRows, ws.tembRaw, 0);
-        if (trace != null) trace.record("temb_raw", ws.tembRaw, n * emb);
         timeEmbed.forward(ws.tembRaw, 0, tRows, ws.temb, 0, false, Activation.SILU);
-        if (trace != null) trace.record("act/temb", ws.temb, n * emb);
         condEmbed.forward(ws.d, 0, n, ws.cemb, 0, false, Activation.SILU);
-        if (trace != null) trace.record("act/cemb", ws.cemb, n * hid);
-        pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, tproj, trace, "act/pre");
-        if (trace != null) trace.record("act/h0", ws.h, n * hid);
-        for (int b = 0; b < blocks.length; b++) {
-            blocks[b].forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, tproj, trace);
-            if (trace != null) trace.record("act/h" + (b + 1), ws.h, n * hid);
-        }
+        pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, tproj);
+        for (ResBlock b : blocks) b.forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, tproj);
         postDense.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
     }
 

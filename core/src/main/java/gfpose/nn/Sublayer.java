@@ -40,7 +40,7 @@ final class Sublayer {
      * With {@code tproj} (scratch of {@code hidden} floats) temb holds one row that every row shares.
      */
     void forward(float[] in, int inOff, float[] temb, float[] cemb, int rows, float[] sum, float[] dst,
-                 boolean residual, float[] tproj, Trace trace, String tag) {
+                 boolean residual, float[] tproj) {
         int h = norm.channels;
         // summed in the reference's order: ((dense + dense_t) + dense_cond)
         dense.forward(in, inOff, rows, sum, 0, false, Activation.NONE);
@@ -54,9 +54,7 @@ final class Sublayer {
             }
         }
         denseCond.forward(cemb, 0, rows, sum, 0, true, Activation.NONE);
-        if (trace != null) trace.record(tag + "_sum", sum, rows * h);
         norm.forward(sum, 0, rows, sum, 0);
-        if (trace != null) trace.record(tag + "_gn", sum, rows * h);
         Activation.SILU.apply(sum, 0, dst, 0, rows * h, residual);
     }
 }

@@ -180,6 +180,29 @@ public final class TrainNet {
     /** The output of the last forward pass (rows × 51); package-private for tests. */
     float[] lastOutput() { return acts.out; }
 
+    /**
+     * One forward pass without dropout, returning its cached activations under the golden archive's names (tests check
+     * every layer against PyTorch this way: the inference path keeps no trace, and runs the same layer objects).
+     */
+    Map<String, float[]> activations(float[] x, float[] tau, float[] cond, float[] mask, int rows) {
+        if (acts == null || acts.cap < rows) acts = new Acts(config, rows, subs.length);
+        dropoutOn = false;
+        forward(x, tau, cond, mask, rows, 0f, null, null);
+        int H = rows * config.hidden(), E = rows * config.embed();
+        Map<String, float[]> m = new LinkedHashMap<>();
+        m.put("temb_raw", java.util.Arrays.copyOf(acts.tembRaw, E));
+        m.put("act/cond_in", java.util.Arrays.copyOf(acts.d, rows * config.condIn()));
+        m.put("act/temb", java.util.Arrays.copyOf(acts.temb, E));
+        m.put("act/cemb", java.util.Arrays.copyOf(acts.cemb, H));
+        m.put("act/pre_gn", java.util.Arrays.copyOf(acts.g[0], H));
+        for (int b = 0; b <= config.blocks(); b++) {
+            m.put("act/h" + b, java.util.Arrays.copyOf(acts.h[b], H));
+            if (b < config.blocks()) m.put("act/b" + (b + 1) + "_h1", java.util.Arrays.copyOf(acts.h1[b], H));
+        }
+        m.put("out", java.util.Arrays.copyOf(acts.out, rows * config.inDim()));
+        return m;
+    }
+
     /** Dropout scales (0 or 1/(1−p)) of sub-layer s in the last forward pass, null if dropout was off. */
     float[] lastDropout(int s) { return dropoutOn ? acts.drop[s] : null; }
 
