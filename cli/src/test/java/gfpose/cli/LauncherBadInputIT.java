@@ -29,7 +29,8 @@ class LauncherBadInputIT {
     static final String HEAP = "-Xmx512m";
     static final String[] FILES = {"not-json.json", "truncated.json", "unknown-field.json", "unknown-joint.json",
         "string-coordinate.json", "empty-poses.json", "bad-utf8.json", "track-wide.jsonl", "track-hex.csv", "track-span.csv",
-        "coco-short.json", "bvh-negative-frame-time.bvh", "bvh-frames-mismatch.bvh", "bom.json", "huge-coordinate.json"};
+        "coco-short.json", "bvh-negative-frame-time.bvh", "bvh-frames-mismatch.bvh", "bom.json", "huge-coordinate.json",
+        "good-pose.json", "depth-prior-empty.json"};
 
     @TempDir static Path shared;
     static Path model;
