@@ -36,24 +36,13 @@ public final class ScoreNet {
     static final int GRAIN = 4;
 
     private final ModelConfig config;
-    private final TimeEmbedding timeEmbedding;
-    private final Sublayer pre;
-    private final Linear timeEmbed;
-    private final Linear condEmbed;
-    private final ResBlock[] blocks;
-    private final Linear postDense;
+    private final Layers layers;
     private final ConcurrentLinkedQueue<Workspace> spare = new ConcurrentLinkedQueue<>();
 
     /** {@code p} has been validated against {@link #parameterSpecs}. */
     private ScoreNet(ModelConfig c, Map<String, float[]> p) {
         this.config = c;
-        Layers l = new Layers(c, p, false);
-        timeEmbedding = l.timeEmbedding;
-        pre = l.pre;
-        timeEmbed = l.timeEmbed;
-        condEmbed = l.condEmbed;
-        blocks = l.blocks;
-        postDense = l.post;
+        layers = new Layers(c, p, false);
     }
 
     /**
@@ -198,11 +187,11 @@ public final class ScoreNet {
      */
     public Map<String, float[]> parameters() {
         Map<String, float[]> p = new LinkedHashMap<>();
-        putSublayer(p, pre);
-        putLinear(p, timeEmbed);
-        putLinear(p, condEmbed);
-        for (ResBlock b : blocks) { putSublayer(p, b.first); putSublayer(p, b.second); }
-        putLinear(p, postDense);
+        putSublayer(p, layers.pre);
+        putLinear(p, layers.timeEmbed);
+        putLinear(p, layers.condEmbed);
+        for (ResBlock b : layers.blocks) { putSublayer(p, b.first); putSublayer(p, b.second); }
+        putLinear(p, layers.post);
         return p;
     }
 
@@ -318,12 +307,13 @@ public final class ScoreNet {
         ConditionDifference.compute(config, x, cond, mask, r0, r0 + n, ws.d, r0);
         int tRows = shared ? 1 : n;
         float[] tproj = shared ? ws.tproj : null;
-        timeEmbedding.forward(tau, shared ? 0 : r0, tRows, ws.tembRaw, 0);
-        timeEmbed.forward(ws.tembRaw, 0, tRows, ws.temb, 0, false, Activation.SILU);
-        condEmbed.forward(ws.d, 0, n, ws.cemb, 0, false, Activation.SILU);
-        pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, tproj);
-        for (ResBlock b : blocks) b.forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, tproj);
-        postDense.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
+        Layers l = layers;
+        l.timeEmbedding.forward(tau, shared ? 0 : r0, tRows, ws.tembRaw, 0);
+        l.timeEmbed.forward(ws.tembRaw, 0, tRows, ws.temb, 0, false, Activation.SILU);
+        l.condEmbed.forward(ws.d, 0, n, ws.cemb, 0, false, Activation.SILU);
+        l.pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, tproj);
+        for (ResBlock b : l.blocks) b.forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, tproj);
+        l.post.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
     }
 
 }
