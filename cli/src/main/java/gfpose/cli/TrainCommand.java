@@ -36,7 +36,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stride", defaultValue = "1", description = "Use every STRIDE-th training item (default: ${DEFAULT-VALUE}).")
     int stride;
 
-    @Option(names = "--holdout", description = "Hold the validation tail out of training (the last 10 % of every sequence; evaluate on it with eval --split val).")
+    @Option(names = "--holdout", description = "Hold the validation tail out of training (the last 10 %% of every sequence; evaluate on it with eval --split val).")
     boolean holdout;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

@@ -97,6 +97,29 @@ class CliCommandTest {
     }
 
     @Test
+    void everyHelpTextRendersWithoutPicocliWarnings() {
+        // picocli formats descriptions with String.format: a bare '%' makes it warn on stderr and print the raw text
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        int rendered = 0;
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>();
+            todo.add(Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+            while (!todo.isEmpty()) {
+                CommandLine cl = todo.poll();
+                todo.addAll(cl.getSubcommands().values());
+                assertThat(cl.getUsageMessage()).isNotBlank();
+                rendered++;
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(rendered).isGreaterThan(8);
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void noSubcommandIsAUsageError() {
         Run r = run();
         assertThat(r.exit()).isEqualTo(2);
