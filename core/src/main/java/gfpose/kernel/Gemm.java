@@ -29,6 +29,9 @@ public final class Gemm {
      */
     public static String backend() { return VECTOR ? "vector-" + Simd.BITS : "scalar"; }
 
+    /** The register tile of the vector backend ({@code "4x4"} or {@code "4x2"}), or {@code "scalar"}. */
+    static String tile() { return VECTOR ? (VectorGemm.WIDE ? "4x4" : "4x2") : "scalar"; }
+
     /**
      * For each row r in [0, rows): {@code y[yOff + r*out + j] = act((accumulate ? y : 0) + bias[j] + Σ_k x[xOff + r*in + k] · W[j][k])}.
      * Runs on the calling thread; see {@link #linear(float[], int, int, PackedMatrix, float[], float[], int, boolean,

@@ -15,6 +15,19 @@ final class Simd {
     /** Floats per packed column panel: the tile's two vectors (16 on the scalar path). */
     static final int PANEL = BITS == 0 ? 16 : 2 * (BITS / Float.SIZE);
 
+    /**
+     * The GEMM register tile for a vector width, from {@code gfpose.gemm.tile} ("4x4", "4x2"; unset: 4 x 4 at 512
+     * bits, where the hardware has 32 vector registers, 4 x 2 below, which also fits AVX2's 16). Reads no statics.
+     *
+     * @return true for the 4 x 4 tile
+     */
+    static boolean wideTile(int bits) {
+        String s = System.getProperty("gfpose.gemm.tile", "").trim();
+        if (s.isEmpty()) return bits == 512;
+        if (s.equals("4x4") || s.equals("4x2")) return s.equals("4x4");
+        throw new IllegalArgumentException("gfpose.gemm.tile must be 4x4 or 4x2, got '" + s + "'");
+    }
+
     static boolean moduleAvailable() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }

@@ -36,6 +36,12 @@ final class VectorGemm {
      */
     private static final int MAX_BLOCKS = 80;
 
+    /**
+     * The register tile: {@code true} for 4 rows x 4 vectors (two panels at once, 16 accumulators: needs AVX-512's
+     * or NEON's 32 registers), {@code false} for 4 x 2 (8 accumulators: fits AVX2's 16). Either gives the same bits.
+     */
+    static final boolean WIDE = Simd.wideTile(BITS);
+
     /** Per-thread scratch (packed rows, raw sums), grown on demand; pool threads are long-lived. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
@@ -70,7 +76,12 @@ final class VectorGemm {
                 int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
                 for (int q = p0; q < p1; q++) {
                     int w = (q * in + k0) * P, tq = (q - p0) * R * P;
-                    for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, w, t, tq + b * MR * P, k0 == 0);
+                    if (WIDE && q + 1 < p1) { // two panels at once: their sums are R * P apart, their weights in * P
+                        for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, w, in * P, t, tq + b * MR * P, R * P, k0 == 0);
+                        q++;
+                    } else {
+                        for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, w, t, tq + b * MR * P, k0 == 0);
+                    }
                 }
             }
             finish(t, R, p1 - p0, c1 - c0, bias, p0 * P, out, y, yOff + c0 * out + p0 * P, out, acc, act);
@@ -181,6 +192,47 @@ final class VectorGemm {
         c10.intoArray(t, t0 + P); c11.intoArray(t, t0 + P + L);
         c20.intoArray(t, t0 + 2 * P); c21.intoArray(t, t0 + 2 * P + L);
         c30.intoArray(t, t0 + 3 * P); c31.intoArray(t, t0 + 3 * P + L);
+    }
+
+    /**
+     * Four packed rows x two panels (the second's weights {@code pw} and sums {@code pt} further on): 16 accumulators,
+     * 4 panel vectors and a broadcast, 21 registers. Per k: 4 vector loads, 4 broadcasts, 16 FMAs. Each sum is the
+     * same FMA chain as in {@link #tile4x2}.
+     */
+    private static void tile4x4(float[] a, int a0, int kn, float[] w, int p, int pw, float[] t, int t0, int pt, boolean first) {
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
+        int u0 = t0 + pt;
+        if (first) {
+            c00 = FloatVector.zero(S); c01 = c00; c02 = c00; c03 = c00; c10 = c00; c11 = c00; c12 = c00; c13 = c00;
+            c20 = c00; c21 = c00; c22 = c00; c23 = c00; c30 = c00; c31 = c00; c32 = c00; c33 = c00;
+        } else {
+            c00 = FloatVector.fromArray(S, t, t0); c01 = FloatVector.fromArray(S, t, t0 + L);
+            c02 = FloatVector.fromArray(S, t, u0); c03 = FloatVector.fromArray(S, t, u0 + L);
+            c10 = FloatVector.fromArray(S, t, t0 + P); c11 = FloatVector.fromArray(S, t, t0 + P + L);
+            c12 = FloatVector.fromArray(S, t, u0 + P); c13 = FloatVector.fromArray(S, t, u0 + P + L);
+            c20 = FloatVector.fromArray(S, t, t0 + 2 * P); c21 = FloatVector.fromArray(S, t, t0 + 2 * P + L);
+            c22 = FloatVector.fromArray(S, t, u0 + 2 * P); c23 = FloatVector.fromArray(S, t, u0 + 2 * P + L);
+            c30 = FloatVector.fromArray(S, t, t0 + 3 * P); c31 = FloatVector.fromArray(S, t, t0 + 3 * P + L);
+            c32 = FloatVector.fromArray(S, t, u0 + 3 * P); c33 = FloatVector.fromArray(S, t, u0 + 3 * P + L);
+        }
+        for (int i = a0, end = a0 + kn * MR; i < end; i += MR, p += P) {
+            FloatVector b0 = FloatVector.fromArray(S, w, p), b1 = FloatVector.fromArray(S, w, p + L);
+            FloatVector b2 = FloatVector.fromArray(S, w, p + pw), b3 = FloatVector.fromArray(S, w, p + pw + L);
+            FloatVector v = FloatVector.broadcast(S, a[i]);
+            c00 = b0.fma(v, c00); c01 = b1.fma(v, c01); c02 = b2.fma(v, c02); c03 = b3.fma(v, c03);
+            v = FloatVector.broadcast(S, a[i + 1]);
+            c10 = b0.fma(v, c10); c11 = b1.fma(v, c11); c12 = b2.fma(v, c12); c13 = b3.fma(v, c13);
+            v = FloatVector.broadcast(S, a[i + 2]);
+            c20 = b0.fma(v, c20); c21 = b1.fma(v, c21); c22 = b2.fma(v, c22); c23 = b3.fma(v, c23);
+            v = FloatVector.broadcast(S, a[i + 3]);
+            c30 = b0.fma(v, c30); c31 = b1.fma(v, c31); c32 = b2.fma(v, c32); c33 = b3.fma(v, c33);
+        }
+        c00.intoArray(t, t0); c01.intoArray(t, t0 + L); c02.intoArray(t, u0); c03.intoArray(t, u0 + L);
+        c10.intoArray(t, t0 + P); c11.intoArray(t, t0 + P + L); c12.intoArray(t, u0 + P); c13.intoArray(t, u0 + P + L);
+        c20.intoArray(t, t0 + 2 * P); c21.intoArray(t, t0 + 2 * P + L);
+        c22.intoArray(t, u0 + 2 * P); c23.intoArray(t, u0 + 2 * P + L);
+        c30.intoArray(t, t0 + 3 * P); c31.intoArray(t, t0 + 3 * P + L);
+        c32.intoArray(t, u0 + 3 * P); c33.intoArray(t, u0 + 3 * P + L);
     }
 
     /**

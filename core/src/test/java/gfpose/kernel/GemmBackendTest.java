@@ -20,6 +20,21 @@ class GemmBackendTest {
     }
 
     @Test
+    void tileMatchesRequestedShape() {
+        String req = System.getProperty("gfpose.gemm.tile", "").trim();
+        String expected = Simd.BITS == 0 ? "scalar" : !req.isEmpty() ? req : Simd.BITS == 512 ? "4x4" : "4x2";
+        assertThat(Gemm.tile()).isEqualTo(expected);
+        assertThat(Simd.wideTile(512)).isEqualTo(req.isEmpty() || req.equals("4x4"));
+        System.setProperty("gfpose.gemm.tile", "5x5");
+        try {
+            assertThatThrownBy(() -> Simd.wideTile(256)).hasMessageContaining("gfpose.gemm.tile");
+        } finally {
+            if (req.isEmpty()) System.clearProperty("gfpose.gemm.tile");
+            else System.setProperty("gfpose.gemm.tile", req);
+        }
+    }
+
+    @Test
     void warmUpRunsAndLeavesResultsAlone() {
         Gemm.warmUp();
         Gemm.warmUp();
