@@ -15,6 +15,8 @@ import gfpose.ProgressListener;
 import gfpose.eval.EvalTask;
 import gfpose.io.AtomicFile;
 import gfpose.io.Json;
+import gfpose.kernel.ThreadPool;
+import gfpose.skeleton.Skeleton;
 import gfpose.task.ImageSize;
 import gfpose.task.PosePrior;
 import gfpose.task.SampleOptions;
@@ -97,9 +99,13 @@ final class EvalCommand implements Callable<Integer> {
             description = "Poses per sampler call (x hypotheses rows per network call). Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--baseline", paramLabel = "gt|flat",
-            description = "No model: gt (ground truth as prediction, must score 0), flat (the 2-D input with zero depth); for --task generate: noise or train.")
+    @Option(names = "--baseline", paramLabel = "gt|flat|nearest",
+            description = "No model: gt (ground truth as prediction, must score 0), flat (the 2-D input with zero depth), nearest (the mean of the --neighbours training poses closest on the observed joints, from every 2nd item of the fit split; estimate, complete2d, complete3d); for --task generate: noise or train.")
     String baseline;
+
+    @Option(names = "--neighbours", paramLabel = "K", defaultValue = "20",
+            description = "--baseline nearest: training poses averaged. Default: ${DEFAULT-VALUE}.")
+    int neighbours;
 
     @Option(names = "--detection-error", description = "No model: pixel error of the SH detections against the projected ground truth.")
     boolean detectionError;
@@ -136,6 +142,7 @@ final class EvalCommand implements Callable<Integer> {
             in = Input2d.GT;
         }
         if ("flat".equals(baseline) && t != EvalTask.ESTIMATE) throw usage("--baseline flat lifts the 2-D input: use it with --task estimate");
+        if ("nearest".equals(baseline) && t == EvalTask.DENOISE) throw usage("--baseline nearest fills missing joints: use it with estimate, complete2d or complete3d");
         Path dir = EvalData.resolve(data);
         Path w = baseline == null ? weights.resolve() : null;
         boolean needDet = in == Input2d.SH && (t == EvalTask.ESTIMATE || t == EvalTask.COMPLETE2D);
@@ -151,16 +158,20 @@ final class EvalCommand implements Callable<Integer> {
                     : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), opt.sampler().cliName(), w.toString(), WeightsOption.sha256(w));
             EvalConfig cfg = new EvalConfig(sp, t, in, stride, limit, batch, miss, t == EvalTask.DENOISE ? noise : 0, opt.seed(), variant, model);
             EvalResult result;
-            try (PosePrior prior = w == null ? null : PosePrior.load(w)) {
+            try (PosePrior prior = w == null ? null : PosePrior.load(w);
+                 ThreadPool pool = "nearest".equals(baseline) ? new ThreadPool(opt.threads()) : null) {
                 sampling.applyTo(prior);
-                PoseModel p = prior == null ? ("gt".equals(baseline) ? Baselines.identity() : Baselines.flat())
-                        : new PriorPoseModel(t, prior, opt);
+                PoseModel p = prior != null ? new PriorPoseModel(t, prior, opt)
+                        : "gt".equals(baseline) ? Baselines.identity()
+                        : "flat".equals(baseline) ? Baselines.flat()
+                        : Baselines.nearest(library(d), neighbours, t == EvalTask.COMPLETE3D, pool);
                 result = new Evaluator(cfg).run(d, p, progress());
             }
             if (result.count() == 0) throw new GfposeException("no " + sp.name().toLowerCase(Locale.ROOT) + " items selected (--stride " + stride + ", --limit " + limit + ")");
             Map<String, Object> doc = result.toJson();
             @SuppressWarnings("unchecked") Map<String, Object> protocol = (Map<String, Object>) doc.get("protocol");
             protocol.put("baseline", baseline == null ? "none" : baseline);
+            if ("nearest".equals(baseline)) protocol.put("neighbours", neighbours);
             protocol.put("data", d.dir().toAbsolutePath().normalize().toString());
             if (baseline == null) {
                 protocol.put("batch", batch);
@@ -185,11 +196,24 @@ final class EvalCommand implements Callable<Integer> {
         if (!(noise >= 0) || Double.isInfinite(noise)) throw usage("--noise must be a finite number >= 0, got " + noise);
         if (t0 != null && (!(t0 > 1e-3) || t0 > 1)) throw usage("--t0 must be in (0.001, 1], got " + t0);
         boolean gen = EvalTask.parse(task) == EvalTask.GENERATE;
-        if (baseline != null && !(gen ? List.of("noise", "train") : List.of("gt", "flat")).contains(baseline)) {
-            throw usage("--baseline: expected " + (gen ? "noise or train (with --task generate)" : "gt or flat") + ", got '" + baseline + "'");
+        if (baseline != null && !(gen ? List.of("noise", "train") : List.of("gt", "flat", "nearest")).contains(baseline)) {
+            throw usage("--baseline: expected " + (gen ? "noise or train (with --task generate)" : "gt, flat or nearest") + ", got '" + baseline + "'");
         }
+        if (neighbours < 1) throw usage("--neighbours must be at least 1, got " + neighbours);
         if (count < 1) throw usage("--count must be at least 1, got " + count);
         if (baseline != null && detectionError) throw usage("--baseline and --detection-error are separate runs; give one");
+    }
+
+    /** The nearest-neighbour baseline's library: the image-frame poses of every 2nd item of the fit split. */
+    private static float[] library(H36mDataset d) {
+        float[][] buf = {new float[1 << 20]};
+        int[] n = {0};
+        d.forEachSample(Split.FIT, 2, 0, s -> {
+            if (n[0] + Skeleton.DIM > buf[0].length) buf[0] = java.util.Arrays.copyOf(buf[0], buf[0].length * 2);
+            System.arraycopy(s.pose3d(), 0, buf[0], n[0], Skeleton.DIM);
+            n[0] += Skeleton.DIM;
+        });
+        return java.util.Arrays.copyOf(buf[0], n[0]);
     }
 
     /** {@code --task generate}: plausibility of unconditional samples against the split's poses. */

@@ -108,6 +108,19 @@ class EvalCommandTest {
         assertThat(((Map<?, ?>) doc.get("protocol")).get("stride")).isEqualTo(1L);
     }
 
+    @Test
+    void nearestBaselineLooksUpTheFitSplitAndSaysSo() throws IOException {
+        Path out = dir.resolve("nn.json");
+        Run r = run("eval", "-q", "--data", fake(null, null, null).toString(), "--baseline", "nearest", "--neighbours", "1",
+                "--task", "complete3d", "--missing", "random:2", "--stride", "1", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<?, ?> doc = json(out), protocol = (Map<?, ?>) doc.get("protocol");
+        assertThat(protocol.get("baseline")).isEqualTo("nearest");
+        assertThat(protocol.get("neighbours")).isEqualTo(1L);
+        assertThat(doc.get("count")).isEqualTo(120L);
+        assertThat(((Number) doc.get("mpjpe_mm")).doubleValue()).isFinite().isGreaterThanOrEqualTo(0);
+    }
+
     private void assertFails(Run r, int exit, String... fragments) {
         assertThat(r.exit()).as(r.err()).isEqualTo(exit);
         assertThat(r.err().lines().toList()).hasSize(1);
@@ -143,6 +156,9 @@ class EvalCommandTest {
     void badOptionsAreOneLine() throws IOException {
         assertFails(run("eval", "--baseline", "flat", "--stride", "0"), Cli.EXIT_USAGE, "--stride");
         assertFails(run("eval", "--baseline", "zero"), Cli.EXIT_USAGE, "--baseline");
+        assertFails(run("eval", "--baseline", "nearest", "--neighbours", "0"), Cli.EXIT_USAGE, "--neighbours");
+        assertFails(run("eval", "--data", fake(null, null, null).toString(), "--baseline", "nearest", "--task", "denoise"),
+                Cli.EXIT_USAGE, "--baseline nearest");
         assertFails(run("eval", "--baseline", "flat", "--procrustes", "mirror"), Cli.EXIT_INPUT, "--procrustes");
         assertFails(run("eval", "--baseline", "flat", "--task", "lift"), Cli.EXIT_INPUT, "--task");
         assertFails(run("eval", "--baseline", "flat", "--out", dir.resolve("no/such/r.json").toString()), Cli.EXIT_INPUT, "does not exist");

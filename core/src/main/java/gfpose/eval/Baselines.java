@@ -44,6 +44,87 @@ public final class Baselines {
         };
     }
 
+    /**
+     * Nearest neighbours in the training poses: for each input, the {@code k} poses of {@code library} (image-frame,
+     * 51 values each) closest on the input's observed joints fill its missing ones (and, for a 2-D input, every
+     * depth) with their mean, each neighbour moved so that the mean of its observed joints sits on the input's.
+     * A lookup that needs the training data at inference, not something to ship: it tells what a single answer
+     * from "the poses seen in training" reaches, as a yardstick for the prior's one guess.
+     *
+     * @param library image-frame training poses, {@code M * 51} values
+     * @param k       neighbours averaged (≥ 1)
+     * @param use3d   match on x, y and z of the observed joints (3-D conditions) instead of u, v only
+     * @param pool    threads to split the inputs across, or null
+     * @return the baseline, one hypothesis per input
+     */
+    public static PoseModel nearest(float[] library, int k, boolean use3d, gfpose.kernel.ThreadPool pool) {
+        int m = library.length / Skeleton.DIM, dims = use3d ? 3 : 2;
+        if (k < 1 || k > m) throw new IllegalArgumentException("k must be in [1, " + m + "], got " + k);
+        return (first, cond, obs) -> {
+            int n = obs.length / Skeleton.JOINTS;
+            float[][][] out = new float[n][1][];
+            gfpose.kernel.ThreadPool.run(pool, n, 1, (i0, i1) -> {
+                for (int i = i0; i < i1; i++) out[i][0] = nearestOne(library, m, k, dims, cond, i, obs);
+            });
+            return out;
+        };
+    }
+
+    private static float[] nearestOne(float[] lib, int m, int k, int dims, float[] cond, int i, boolean[] obs) {
+        int c0 = i * Skeleton.DIM, o0 = i * Skeleton.JOINTS, nObs = 0;
+        double[] anchor = new double[3];
+        for (int j = 0; j < Skeleton.JOINTS; j++) {
+            if (!obs[o0 + j]) continue;
+            nObs++;
+            for (int a = 0; a < dims; a++) anchor[a] += cond[c0 + 3 * j + a];
+        }
+        if (nObs == 0) throw new IllegalArgumentException("nearest: an input with no observed joint");
+        for (int a = 0; a < dims; a++) anchor[a] /= nObs;
+        // the k smallest distances, kept sorted (k is small)
+        double[] best = new double[k];
+        int[] idx = new int[k];
+        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+        double[] la = new double[3];
+        for (int r = 0, b = 0; r < m; r++, b += Skeleton.DIM) {
+            la[0] = la[1] = la[2] = 0;
+            for (int j = 0; j < Skeleton.JOINTS; j++) {
+                if (!obs[o0 + j]) continue;
+                for (int a = 0; a < dims; a++) la[a] += lib[b + 3 * j + a];
+            }
+            double d = 0;
+            for (int j = 0; j < Skeleton.JOINTS && d < best[k - 1]; j++) {
+                if (!obs[o0 + j]) continue;
+                for (int a = 0; a < dims; a++) {
+                    double e = (lib[b + 3 * j + a] - la[a] / nObs) - (cond[c0 + 3 * j + a] - anchor[a]);
+                    d += e * e;
+                }
+            }
+            if (d >= best[k - 1]) continue;
+            int p = k - 1;
+            while (p > 0 && best[p - 1] > d) { best[p] = best[p - 1]; idx[p] = idx[p - 1]; p--; }
+            best[p] = d;
+            idx[p] = r;
+        }
+        float[] pose = new float[Skeleton.DIM];
+        for (int j = 0; j < Skeleton.JOINTS; j++) {
+            for (int a = 0; a < 3; a++) {
+                if (a < dims && obs[o0 + j]) { pose[3 * j + a] = cond[c0 + 3 * j + a]; continue; }
+                double sum = 0;
+                for (int q = 0; q < k; q++) {
+                    int b = idx[q] * Skeleton.DIM;
+                    double lm = 0;
+                    if (a < dims) {
+                        for (int jj = 0; jj < Skeleton.JOINTS; jj++) if (obs[o0 + jj]) lm += lib[b + 3 * jj + a];
+                        lm /= nObs;
+                    }
+                    sum += lib[b + 3 * j + a] - lm;
+                }
+                pose[3 * j + a] = (float) ((a < dims ? anchor[a] : 0) + sum / k);
+            }
+        }
+        return pose;
+    }
+
     /** Pixel error statistics of the SH detections against the distorted projection of the ground truth. */
     public record PixelError(long joints, double mean, double median, double fractionOver50) {}
 

@@ -43,6 +43,37 @@ class BaselinesTest {
     }
 
     @Test
+    void nearestFindsTheLibraryPoseUnderAShiftAndAveragesItsNeighbours() {
+        java.util.Random rnd = new java.util.Random(3);
+        int m = 50, d = gfpose.skeleton.Skeleton.DIM, j = gfpose.skeleton.Skeleton.JOINTS;
+        float[] lib = new float[m * d];
+        for (int i = 0; i < lib.length; i++) lib[i] = (float) rnd.nextGaussian() * 100;
+        // the query: library pose 7 moved by (30, -20, 5), joints 3 and 13 missing
+        float[] cond = new float[d];
+        boolean[] obs = new boolean[j];
+        java.util.Arrays.fill(obs, true);
+        obs[3] = obs[13] = false;
+        float[] shift = {30, -20, 5};
+        for (int q = 0; q < j; q++) for (int a = 0; a < 3; a++) cond[3 * q + a] = obs[q] ? lib[7 * d + 3 * q + a] + shift[a] : 0;
+        float[] one = Baselines.nearest(lib, 1, true, null).predict(0, cond, obs)[0][0];
+        for (int q = 0; q < j; q++) {
+            for (int a = 0; a < 3; a++) assertThat(one[3 * q + a]).isCloseTo(lib[7 * d + 3 * q + a] + shift[a], within(1e-3f));
+        }
+        // 2-D: u, v kept where observed, depth from the neighbour; two neighbours are averaged
+        float[] flat = cond.clone();
+        for (int q = 0; q < j; q++) flat[3 * q + 2] = 0;
+        float[] two = Baselines.nearest(lib, 2, false, null).predict(0, flat, obs)[0][0];
+        assertThat(two[3 * 5]).isEqualTo(flat[3 * 5]);
+        float[] lone = Baselines.nearest(lib, 1, false, null).predict(0, flat, obs)[0][0];
+        assertThat(lone[3 * 5 + 2]).isCloseTo(lib[7 * d + 3 * 5 + 2], within(1e-3f));
+        assertThat(two[3 * 5 + 2]).isNotCloseTo(lone[3 * 5 + 2], within(1e-3f));
+        try (gfpose.kernel.ThreadPool pool = new gfpose.kernel.ThreadPool(2)) {
+            float[] pooled = Baselines.nearest(lib, 2, false, pool).predict(0, flat, obs)[0][0];
+            assertThat(pooled).containsExactly(two);
+        }
+    }
+
+    @Test
     void detectionPixelErrorMatchesTheReadme() {
         H36mFixture.assumePresent(data);
         Baselines.PixelError e = Baselines.detectionError(data, Split.TEST, 640, 0);
