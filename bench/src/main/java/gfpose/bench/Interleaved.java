@@ -11,19 +11,19 @@ import java.util.Map;
 /**
  * Ours against ONNX Runtime on a noisy machine: the two alternate every round (about 0.3 s each), so both see
  * the same interference, and the median of the per-round ratios is reported beside each side's median and best.
- * A supplement to {@code ForwardBench}, whose runs of the two are minutes apart. One thread only: with more, ORT's
- * intra-op threads keep spinning after each run and would take the cores from ours in the next half-round.
- * Usage: {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar gfpose.bench.Interleaved BATCH [ROUNDS]}
+ * A supplement to {@code ForwardBench}, whose runs of the two are minutes apart. With more than one thread ORT's idle
+ * intra-op threads are told not to spin: spinning after each run would take the cores from ours in the next half-round.
+ * Usage: {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar gfpose.bench.Interleaved BATCH [ROUNDS [THREADS]]}
  */
 public final class Interleaved {
     private Interleaved() {}
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: Interleaved BATCH [ROUNDS]");
+            System.err.println("usage: Interleaved BATCH [ROUNDS [THREADS]]");
             System.exit(2);
         }
-        int batch = Integer.parseInt(args[0]), threads = 1;
+        int batch = Integer.parseInt(args[0]), threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         ModelConfig c = ModelConfig.GFPOSE;
         Gemm.warmUp();
@@ -31,7 +31,7 @@ public final class Interleaved {
         BenchSupport.Batch in = new BenchSupport.Batch(batch, c.inDim(), 11);
         float[] out = new float[batch * c.inDim()], ref = new float[out.length];
         ScoreNet net = ScoreNet.fromTensors(c, w);
-        try (ThreadPool pool = new ThreadPool(threads); OrtScoreNet ort = new OrtScoreNet(ScoreNetOnnx.build(c, w), threads)) {
+        try (ThreadPool pool = new ThreadPool(threads); OrtScoreNet ort = new OrtScoreNet(ScoreNetOnnx.build(c, w), threads, threads == 1)) {
             ort.bind(in.x, in.tau, in.cond, in.mask, batch);
             ort.run(ref);
             net.forward(in.x, in.tau, in.cond, in.mask, batch, out, pool);
@@ -51,8 +51,8 @@ public final class Interleaved {
                 peer[r] = flop * calls / (t2 - t1);
                 ratio[r] = ours[r] / peer[r];
             }
-            System.out.printf(Locale.ROOT, "batch %d, %d thread, %d rounds: ours median %.1f best %.1f GFLOP/s | ORT median %.1f"
-                    + " best %.1f GFLOP/s | ours/ORT median of rounds %.2f (quartiles %.2f-%.2f)%n", batch, threads, rounds,
+            System.out.printf(Locale.ROOT, "batch %d, %d thread(s), tile %s, %d rounds: ours median %.1f best %.1f GFLOP/s | ORT median %.1f"
+                    + " best %.1f GFLOP/s | ours/ORT median of rounds %.2f (quartiles %.2f-%.2f)%n", batch, threads, System.getProperty("gfpose.gemm.tile", "default"), rounds,
                     BenchSupport.median(ours), BenchSupport.max(ours), BenchSupport.median(peer), BenchSupport.max(peer),
                     BenchSupport.median(ratio), BenchSupport.quantile(ratio, 0.25), BenchSupport.quantile(ratio, 0.75));
         }

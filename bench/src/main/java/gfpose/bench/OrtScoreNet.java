@@ -29,10 +29,18 @@ public final class OrtScoreNet implements AutoCloseable {
     private int rows;
 
     /** @param model serialized ONNX model; @param threads intra-op threads (inter-op 1, sequential execution) */
-    public OrtScoreNet(byte[] model, int threads) {
+    public OrtScoreNet(byte[] model, int threads) { this(model, threads, true); }
+
+    /**
+     * @param model   serialized ONNX model
+     * @param threads intra-op threads (inter-op 1, sequential execution)
+     * @param spin    let idle intra-op threads spin (ORT's default); off when another engine shares the cores next
+     */
+    public OrtScoreNet(byte[] model, int threads, boolean spin) {
         OrtEnvironment env = environment();
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setIntraOpNumThreads(threads);
+            if (!spin) o.addConfigEntry("session.intra_op.allow_spinning", "0");
             o.setInterOpNumThreads(1);
             o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);

@@ -16,14 +16,16 @@ final class Simd {
     static final int PANEL = BITS == 0 ? 16 : 2 * (BITS / Float.SIZE);
 
     /**
-     * The GEMM register tile for a vector width, from {@code gfpose.gemm.tile} ("4x4", "4x2"; unset: 4 x 4 at 512
-     * bits, where the hardware has 32 vector registers, 4 x 2 below, which also fits AVX2's 16). Reads no statics.
+     * The GEMM register tile, from {@code gfpose.gemm.tile} ("4x4" or "4x2"; unset: 4 x 2). The 4 x 4 tile needs 32
+     * vector registers (AVX-512, NEON) but measured slower on Zen 4, whose 512-bit FMAs run as two 256-bit halves
+     * (forward 0.86-0.89 of ONNX Runtime against 0.96-0.98 for 4 x 2, training step 69 against 74 % of the peak); it
+     * is there for cores with full-width 512-bit FMA units, where it was not measured. Reads no statics.
      *
      * @return true for the 4 x 4 tile
      */
-    static boolean wideTile(int bits) {
+    static boolean wideTile() {
         String s = System.getProperty("gfpose.gemm.tile", "").trim();
-        if (s.isEmpty()) return bits == 512;
+        if (s.isEmpty()) return false;
         if (s.equals("4x4") || s.equals("4x2")) return s.equals("4x4");
         throw new IllegalArgumentException("gfpose.gemm.tile must be 4x4 or 4x2, got '" + s + "'");
     }

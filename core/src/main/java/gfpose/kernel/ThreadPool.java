@@ -2,11 +2,17 @@ package gfpose.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
-/** A fixed pool that splits a range of rows (hypotheses) into contiguous chunks, one per worker. */
+/**
+ * Splits a range of rows (hypotheses) into contiguous chunks, one per worker, on threads of its own or on a borrowed
+ * {@link Executor}. The caller runs the first chunk, then any chunk no worker has started yet, so a loop finishes
+ * even when the executor's threads are all busy (or are the callers themselves).
+ */
 public final class ThreadPool implements AutoCloseable {
     /** Body of a parallel loop over rows [from, to). */
     @FunctionalInterface
@@ -21,7 +27,8 @@ public final class ThreadPool implements AutoCloseable {
     }
 
     private final int threads;
-    private final ExecutorService exec;
+    private final Executor exec;
+    private final boolean own;
 
     /**
      * A pool for loops split into at most {@code threads} chunks; the caller runs one chunk itself. Its workers are
@@ -33,11 +40,27 @@ public final class ThreadPool implements AutoCloseable {
     public ThreadPool(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
+        this.own = true;
         this.exec = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "gfpose-worker");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * A pool whose chunks run on {@code executor} (e.g. a server's shared pool), which {@link #close()} leaves running.
+     * Results are the same bits as with a pool of its own: the chunks are the same.
+     *
+     * @param threads  number of chunks a loop is split into (≥ 1)
+     * @param executor runs the chunks other than the caller's; a rejected chunk runs on the caller
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public ThreadPool(int threads, Executor executor) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.threads = threads;
+        this.own = false;
+        this.exec = java.util.Objects.requireNonNull(executor, "executor");
     }
 
     /**
@@ -73,16 +96,19 @@ public final class ThreadPool implements AutoCloseable {
         int chunks = Math.min(threads, (n + grain - 1) / grain);
         if (chunks <= 1) { body.run(0, n); return; }
         int per = ((n + chunks - 1) / chunks + grain - 1) / grain * grain;
-        List<Future<?>> fs = new ArrayList<>();
+        List<FutureTask<Void>> fs = new ArrayList<>();
         for (int lo = per; lo < n; lo += per) {
             int from = lo, to = Math.min(n, lo + per);
-            fs.add(exec.submit(() -> body.run(from, to)));
+            FutureTask<Void> f = new FutureTask<>(() -> body.run(from, to), null);
+            fs.add(f);
+            try { exec.execute(f); } catch (RejectedExecutionException e) { /* the caller runs it below */ }
         }
         body.run(0, Math.min(n, per));
-        for (Future<?> f : fs) {
+        for (FutureTask<Void> f : fs) f.run(); // a no-op for every chunk a worker has started
+        for (FutureTask<Void> f : fs) {
             try { f.get(); } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                for (Future<?> g : fs) g.cancel(true);
+                for (FutureTask<Void> g : fs) g.cancel(true);
                 throw new java.util.concurrent.CancellationException("interrupted while the workers ran");
             } catch (java.util.concurrent.ExecutionException e) {
                 Throwable c = e.getCause();
@@ -93,5 +119,6 @@ public final class ThreadPool implements AutoCloseable {
         }
     }
 
-    @Override public void close() { if (exec != null) exec.shutdownNow(); }
+    /** Stops the pool's own workers; a borrowed executor is left running. */
+    @Override public void close() { if (own && exec != null) ((ExecutorService) exec).shutdownNow(); }
 }

@@ -497,7 +497,17 @@ public final class PosePrior implements AutoCloseable {
      */
     public void setProgressListener(gfpose.ProgressListener listener) { engine.progress(listener); }
 
-    /** Stops this prior's worker threads (kept between calls and shared by concurrent ones); later calls fail. */
+    /**
+     * Runs the worker part of later calls on {@code executor} (a server's shared pool, say) instead of threads this
+     * prior starts; {@link SampleOptions#threads()} still sets how many chunks a call splits into, and the calling
+     * thread always works on one, so a call completes even when the executor is saturated. Results are unchanged (the
+     * same bits as with the prior's own threads). Set it before concurrent calls start; the prior never shuts the
+     * executor down.
+     *
+     * @param executor the workers to borrow, or null for threads of the prior's own
+     */
+    public void setExecutor(java.util.concurrent.Executor executor) { engine.executor(executor); }
+
     /**
      * Gives informed starts of 2-D estimation ({@code opt.tStart() < 1} without an explicit guess) their depths from a
      * fitted per-joint mixture (DiffPose's start distribution) instead of 0: the mixture's mean for one hypothesis, one
@@ -507,5 +517,6 @@ public final class PosePrior implements AutoCloseable {
      */
     public void setStartDepth(DepthPrior depth) { this.startDepth = depth; }
 
+    /** Stops this prior's worker threads (kept between calls and shared by concurrent ones); later calls fail. */
     @Override public void close() { engine.close(); }
 }

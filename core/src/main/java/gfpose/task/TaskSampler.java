@@ -69,6 +69,7 @@ public final class TaskSampler implements AutoCloseable {
     private final int maxRows;
     private final Map<Integer, ThreadPool> pools = new HashMap<>();
     private boolean closed;
+    private java.util.concurrent.Executor executor;
     private volatile ProgressListener progress = ProgressListener.none();
 
     /**
@@ -97,7 +98,20 @@ public final class TaskSampler implements AutoCloseable {
 
     private synchronized ThreadPool pool(int threads) {
         if (closed) throw new IllegalStateException("this prior is closed");
-        return pools.computeIfAbsent(threads, ThreadPool::new);
+        return pools.computeIfAbsent(threads, n -> executor == null ? new ThreadPool(n) : new ThreadPool(n, executor));
+    }
+
+    /**
+     * Runs later calls' worker chunks on {@code executor} (null: threads of this engine's own); pools made for an
+     * earlier executor are closed. The executor is never shut down here.
+     *
+     * @param executor the workers to borrow, or null
+     */
+    public synchronized void executor(java.util.concurrent.Executor executor) {
+        if (closed) throw new IllegalStateException("this prior is closed");
+        pools.values().forEach(ThreadPool::close);
+        pools.clear();
+        this.executor = executor;
     }
 
     /** Stops the worker threads; later calls fail. */

@@ -22,12 +22,12 @@ class GemmBackendTest {
     @Test
     void tileMatchesRequestedShape() {
         String req = System.getProperty("gfpose.gemm.tile", "").trim();
-        String expected = Simd.BITS == 0 ? "scalar" : !req.isEmpty() ? req : Simd.BITS == 512 ? "4x4" : "4x2";
+        String expected = Simd.BITS == 0 ? "scalar" : !req.isEmpty() ? req : "4x2";
         assertThat(Gemm.tile()).isEqualTo(expected);
-        assertThat(Simd.wideTile(512)).isEqualTo(req.isEmpty() || req.equals("4x4"));
+        assertThat(Simd.wideTile()).isEqualTo(req.equals("4x4"));
         System.setProperty("gfpose.gemm.tile", "5x5");
         try {
-            assertThatThrownBy(() -> Simd.wideTile(256)).hasMessageContaining("gfpose.gemm.tile");
+            assertThatThrownBy(Simd::wideTile).hasMessageContaining("gfpose.gemm.tile");
         } finally {
             if (req.isEmpty()) System.clearProperty("gfpose.gemm.tile");
             else System.setProperty("gfpose.gemm.tile", req);

@@ -330,4 +330,27 @@ class PosePriorTest {
         assertThatThrownBy(() -> prior.generate(1, SIZE, opt(SamplerKind.DPM2M))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("this prior is closed");
     }
+
+    @Test
+    void aBorrowedExecutorGivesTheSameBitsAndIsNeverShutDown() {
+        gfpose.nn.ScoreNet net = gfpose.nn.ScoreNet.random(gfpose.nn.ModelConfig.of(64, 32, 1, 8), 7);
+        SampleOptions o = SampleOptions.defaults().withHypotheses(5).withThreads(2).withSeed(3);
+        float[][] a = uv(4, 9);
+        float[][][] own;
+        try (PosePrior p = new PosePrior(net)) {
+            own = p.estimate(a, null, SIZE, o);
+        }
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            PosePrior p = new PosePrior(net);
+            p.setExecutor(ex);
+            assertThat(p.estimate(a, null, SIZE, o)).isDeepEqualTo(own);
+            assertThat(p.estimate(a, null, SIZE, o.withThreads(3))).isDeepEqualTo(own);
+            p.close();
+            assertThat(ex.isShutdown()).isFalse();
+            assertThatThrownBy(() -> p.setExecutor(ex)).isInstanceOf(IllegalStateException.class);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
 }
