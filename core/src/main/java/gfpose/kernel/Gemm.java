@@ -1,5 +1,7 @@
 package gfpose.kernel;
 
+import gfpose.kernel.Operands.Panels;
+import gfpose.kernel.Operands.Rows;
 import java.util.Objects;
 
 /**
@@ -72,7 +74,7 @@ public final class Gemm {
                               float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
         check(x, xOff, rows, w.in(), y, yOff, w.out());
         if (bias != null) Objects.checkFromIndexSize(0, w.out(), bias.length);
-        run(x, xOff, w.in(), 1, rows, w.panels(), w.out(), w.in(), bias, y, yOff, accumulate, Objects.requireNonNull(act), pool);
+        run(new Rows(x, xOff, w.in()), rows, w.forward(), bias, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act), pool);
     }
 
     /**
@@ -108,7 +110,7 @@ public final class Gemm {
     public static void linearBackwardInput(float[] dy, int dyOff, int rows, PackedMatrix w,
                                            float[] dx, int dxOff, boolean accumulate, ThreadPool pool) {
         check(dy, dyOff, rows, w.out(), dx, dxOff, w.in());
-        run(dy, dyOff, w.out(), 1, rows, w.transposedPanels(), w.in(), w.out(), null, dx, dxOff, accumulate, Activation.NONE, pool);
+        run(new Rows(dy, dyOff, w.out()), rows, w.transposed(), null, new Rows(dx, dxOff, w.in()), accumulate, Activation.NONE, pool);
     }
 
     /**
@@ -179,7 +181,7 @@ public final class Gemm {
         if (xp.length < size) PACKED_X.set(xp = new float[size]);
         float[] dst = xp;
         ThreadPool.run(pool, panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
-        run(dy.dyT, 0, rows, 1, out, xp, in, rows, null, dW, 0, true, Activation.NONE, pool);
+        run(new Rows(dy.dyT, 0, rows), out, new Panels(xp, in, rows), null, new Rows(dW, 0, in), true, Activation.NONE, pool);
     }
 
     /**
@@ -213,24 +215,23 @@ public final class Gemm {
         warm = true;
     }
 
-    /** {@code y = act(acc·y + b + A·Wᵀ)} for rows [0, rows) of A, where row r is {@code a[aOff + r·rs + k·ks]}. */
-    private static void run(float[] a, int aOff, int rs, int ks, int rows, float[] wp, int out, int in, float[] bias,
-                            float[] y, int yOff, boolean acc, Activation act, ThreadPool pool) {
-        int panels = PackedMatrix.panelCount(out);
+    /** {@code y = act(acc·y + b + A·Wᵀ)} for rows [0, rows) of A. */
+    private static void run(Rows a, int rows, Panels w, float[] bias, Rows y, boolean acc, Activation act, ThreadPool pool) {
+        int panels = w.count();
         if (pool == null || pool.threads() == 1) {
-            kernel(a, aOff, rs, ks, 0, rows, wp, out, in, bias, y, yOff, acc, act, 0, panels);
+            kernel(a, 0, rows, w, 0, panels, bias, y, acc, act);
         } else if (rows >= 8) {
             // Chunks of whole 4-row tiles; any split gives the same bits, this one keeps tiles full.
-            pool.forRange(rows, 4, (r0, r1) -> kernel(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, 0, panels));
+            pool.forRange(rows, 4, (r0, r1) -> kernel(a, r0, r1, w, 0, panels, bias, y, acc, act));
         } else {
-            pool.forRange(panels, 1, (q0, q1) -> kernel(a, aOff, rs, ks, 0, rows, wp, out, in, bias, y, yOff, acc, act, q0, q1));
+            pool.forRange(panels, 1, (q0, q1) -> kernel(a, 0, rows, w, q0, q1, bias, y, acc, act));
         }
     }
 
-    private static void kernel(float[] a, int aOff, int rs, int ks, int r0, int r1, float[] wp, int out, int in,
-                               float[] bias, float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
-        if (VECTOR) VectorGemm.linear(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
-        else ScalarGemm.linear(a, aOff, rs, ks, r0, r1, wp, out, in, bias, y, yOff, acc, act, p0, p1);
+    private static void kernel(Rows a, int r0, int r1, Panels w, int p0, int p1, float[] bias, Rows y, boolean acc,
+                               Activation act) {
+        if (VECTOR) VectorGemm.linear(a, r0, r1, w, p0, p1, bias, y, acc, act);
+        else ScalarGemm.linear(a, r0, r1, w, p0, p1, bias, y, acc, act);
     }
 
     private static void check(float[] x, int xOff, int rows, int in, float[] y, int yOff, int out) {

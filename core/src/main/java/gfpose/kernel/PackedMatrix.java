@@ -102,6 +102,12 @@ public final class PackedMatrix {
 
     float[] panels() { return panels; }
 
+    /** W as the kernels' operand: {@code out} outputs over {@code in} inputs. */
+    Operands.Panels forward() { return new Operands.Panels(panels, out, in); }
+
+    /** Wᵀ as the kernels' operand (for dx = dy·W): {@code in} outputs over {@code out} inputs; built on first use. */
+    Operands.Panels transposed() { return new Operands.Panels(transposedPanels(), in, out); }
+
     /** Wᵀ as an [in, out] matrix packed like {@link #panels}; built once, then refreshed by {@link #repack}. */
     float[] transposedPanels() {
         float[] t = transposed;

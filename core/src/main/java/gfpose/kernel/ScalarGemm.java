@@ -10,22 +10,23 @@ import java.util.Arrays;
 final class ScalarGemm {
     private ScalarGemm() {}
 
-    /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}, A as in {@link VectorGemm#linear}. */
-    static void linear(float[] a, int aOff, int rs, int ks, int r0, int r1, float[] wp, int out, int in,
-                       float[] bias, float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
-        int pw = Simd.PANEL;
+    /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}; see {@link VectorGemm#linear}. */
+    static void linear(Operands.Rows ar, int r0, int r1, Operands.Panels w, int p0, int p1, float[] bias,
+                       Operands.Rows yr, boolean acc, Activation act) {
+        float[] a = ar.data(), wp = w.data(), y = yr.data();
+        int out = w.out(), in = w.in(), pw = Simd.PANEL;
         float[] s = new float[pw];
         for (int q = p0; q < p1; q++) {
             int j0 = q * pw, n = Math.min(pw, out - j0), w0 = q * in * pw;
             for (int r = r0; r < r1; r++) {
-                int ar = aOff + r * rs;
+                int a0 = ar.offset() + r * ar.stride();
                 Arrays.fill(s, 0f);
                 // i-k-j order: the inner loop over the panel is contiguous, so C2 can auto-vectorize it.
                 for (int k = 0; k < in; k++) {
-                    float v = a[ar + k * ks];
+                    float v = a[a0 + k];
                     for (int c = 0, wk = w0 + k * pw; c < pw; c++) s[c] = Math.fma(v, wp[wk + c], s[c]);
                 }
-                finish(s, 0, pw, 1, n, bias, j0, y, yOff + r * out + j0, out, acc, act);
+                finish(s, 0, pw, 1, n, bias, j0, y, yr.offset() + r * yr.stride() + j0, yr.stride(), acc, act);
             }
         }
     }

@@ -52,17 +52,19 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}; see {@link Gemm#linear}. Row r of A
-     * is {@code a[aOff + r·rs + k·ks]}: {@code ks = 1} for x itself, {@code rs = 1} for a transposed input (dyᵀ).
+     * Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}; see {@link Gemm#linear}. The rows of A
+     * are {@code ar}'s, the sums run over {@code w.in()} values of k, y's columns are the panels' outputs.
      */
-    static void linear(float[] a, int aOff, int rs, int ks, int r0, int r1, float[] wp, int out, int in,
-                       float[] bias, float[] y, int yOff, boolean acc, Activation act, int p0, int p1) {
+    static void linear(Operands.Rows ar, int r0, int r1, Operands.Panels w, int p0, int p1, float[] bias,
+                       Operands.Rows yr, boolean acc, Activation act) {
+        float[] a = ar.data(), wp = w.data(), y = yr.data();
+        int aOff = ar.offset(), rs = ar.stride(), out = w.out(), in = w.in(), yOff = yr.offset(), ys = yr.stride();
         int rows = r1 - r0, width = (p1 - p0) * P;
-        if (rows <= 2 && ks == 1) {
+        if (rows <= 2) {
             float[] t = scratch(1, width);
             for (int r = r0; r < r1; r++) {
                 for (int q = p0; q < p1; q++) tile1x2(a, aOff + r * rs, in, wp, q * in * P, t, (q - p0) * P);
-                finish(t, 1, p1 - p0, 1, bias, p0 * P, out, y, yOff + r * out + p0 * P, out, acc, act);
+                finish(t, 1, p1 - p0, 1, bias, p0 * P, out, y, yOff + r * ys + p0 * P, ys, acc, act);
             }
             return;
         }
@@ -72,20 +74,20 @@ final class VectorGemm {
         for (int b0 = 0; b0 < blocks; b0 += perChunk) {
             int nb = Math.min(perChunk, blocks - b0), c0 = r0 + b0 * MR, c1 = Math.min(r1, c0 + nb * MR);
             int R = nb * MR;
-            pack(a, aOff, rs, ks, c0, c1, nb, in, ap);
+            pack(a, aOff, rs, c0, c1, nb, in, ap);
             for (int k0 = 0; k0 < in; k0 += KC) {
                 int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
                 for (int q = p0; q < p1; q++) {
-                    int w = (q * in + k0) * P, tq = (q - p0) * R * P;
+                    int wq = (q * in + k0) * P, tq = (q - p0) * R * P;
                     if (WIDE && q + 1 < p1) { // two panels at once: their sums are R * P apart, their weights in * P
-                        for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, w, in * P, t, tq + b * MR * P, R * P, k0 == 0);
+                        for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P, k0 == 0);
                         q++;
                     } else {
-                        for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, w, t, tq + b * MR * P, k0 == 0);
+                        for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P, k0 == 0);
                     }
                 }
             }
-            finish(t, R, p1 - p0, c1 - c0, bias, p0 * P, out, y, yOff + c0 * out + p0 * P, out, acc, act);
+            finish(t, R, p1 - p0, c1 - c0, bias, p0 * P, out, y, yOff + c0 * ys + p0 * P, ys, acc, act);
         }
     }
 
@@ -96,30 +98,25 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [c0, c1) of A (nb blocks of four) packed K block by K block: block b's slice of K block [k0, k0 + kn)
-     * is {@code kn x MR} floats at {@code (k0·nb + b·kn)·MR}, so one K block of the whole chunk is contiguous.
+     * Rows [c0, c1) of A (row r at {@code a[aOff + r·rs]}; nb blocks of four) packed K block by K block: block b's
+     * slice of K block [k0, k0 + kn) is {@code kn x MR} floats at {@code (k0·nb + b·kn)·MR}, so one K block of the
+     * whole chunk is contiguous. Rows past c1 are zeros.
      */
-    private static void pack(float[] a, int aOff, int rs, int ks, int c0, int c1, int nb, int in, float[] ap) {
+    private static void pack(float[] a, int aOff, int rs, int c0, int c1, int nb, int in, float[] ap) {
         for (int k0 = 0; k0 < in; k0 += KC) {
             int kn = Math.min(KC, in - k0);
             for (int b = 0, r = c0; b < nb; b++, r += MR) {
                 int d = (k0 * nb + b * kn) * MR;
                 if (r + MR <= c1) {
-                    int s0 = aOff + r * rs + k0 * ks, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
-                    if (ks == 1) {
-                        for (int k = 0; k < kn; k++) {
-                            ap[d + 4 * k] = a[s0 + k]; ap[d + 4 * k + 1] = a[s1 + k];
-                            ap[d + 4 * k + 2] = a[s2 + k]; ap[d + 4 * k + 3] = a[s3 + k];
-                        }
-                    } else {
-                        for (int k = 0, o = d, e = 0; k < kn; k++, o += MR, e += ks) {
-                            ap[o] = a[s0 + e]; ap[o + 1] = a[s1 + e]; ap[o + 2] = a[s2 + e]; ap[o + 3] = a[s3 + e];
-                        }
+                    int s0 = aOff + r * rs + k0, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
+                    for (int k = 0; k < kn; k++) {
+                        ap[d + 4 * k] = a[s0 + k]; ap[d + 4 * k + 1] = a[s1 + k];
+                        ap[d + 4 * k + 2] = a[s2 + k]; ap[d + 4 * k + 3] = a[s3 + k];
                     }
                 } else {
                     for (int i = 0; i < MR; i++) {
                         if (r + i < c1) {
-                            for (int k = 0, s = aOff + (r + i) * rs + k0 * ks; k < kn; k++, s += ks) ap[d + k * MR + i] = a[s];
+                            for (int k = 0, s = aOff + (r + i) * rs + k0; k < kn; k++, s++) ap[d + k * MR + i] = a[s];
                         } else {
                             for (int k = 0; k < kn; k++) ap[d + k * MR + i] = 0f;
                         }
