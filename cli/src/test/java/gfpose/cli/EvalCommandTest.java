@@ -117,6 +117,7 @@ class EvalCommandTest {
         Map<?, ?> doc = json(out), protocol = (Map<?, ?>) doc.get("protocol");
         assertThat(protocol.get("baseline")).isEqualTo("nearest");
         assertThat(protocol.get("neighbours")).isEqualTo(1L);
+        assertThat(protocol.get("input_2d").toString()).startsWith("none");
         assertThat(doc.get("count")).isEqualTo(120L);
         assertThat(((Number) doc.get("mpjpe_mm")).doubleValue()).isFinite().isGreaterThanOrEqualTo(0);
     }

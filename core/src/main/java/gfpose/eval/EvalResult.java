@@ -113,7 +113,7 @@ public final class EvalResult {
         p.put("dataset", "Human3.6M (3d-pose-baseline release)");
         p.put("split", cfg.split().describe() + ", cameras 54138969 55011271 58860488 60457274");
         p.put("task", cfg.task().cliName());
-        p.put("input_2d", cfg.input().label());
+        p.put("input_2d", inputLabel());
         p.put("stride", cfg.stride());
         p.put("stride_meaning", "every stride-th item of the (sequence, camera, frame) list, like GFPose --sample");
         p.put("limit", cfg.limit());
@@ -158,9 +158,18 @@ public final class EvalResult {
             b.append(String.format(Locale.ROOT, "Noisy input: MPJPE %.1f mm, PA-MPJPE %.1f mm%n", m.get("in_mpjpe").actionWise(), m.get("in_pa").actionWise()));
         }
         b.append(String.format(Locale.ROOT, "%nProtocol: task %s; 2-D input %s; stride %d; joint set h36m17; Procrustes %s; "
-                + "min over %d hypotheses (sampler %s, %d steps); action-wise average.%n", cfg.task().cliName(), cfg.input().label(),
+                + "min over %d hypotheses (sampler %s, %d steps); action-wise average.%n", cfg.task().cliName(), inputLabel(),
                 cfg.stride(), cfg.procrustes().label(), hypotheses, cfg.model().sampler(), cfg.model().steps()));
         return b.toString();
+    }
+
+    private String inputLabel() {
+        return switch (cfg.task()) {
+            case ESTIMATE, COMPLETE2D -> cfg.input().label();
+            case COMPLETE3D -> "none (the condition is the ground-truth 3-D pose, missing joints hidden)";
+            case DENOISE -> "none (the condition is the ground-truth 3-D pose plus noise)";
+            case GENERATE -> "none";
+        };
     }
 
     /** Rounded to 0.001 for the JSON; NaN (nothing measured) becomes null. */
