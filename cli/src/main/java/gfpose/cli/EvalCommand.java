@@ -206,14 +206,13 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The nearest-neighbour baseline's library: the image-frame poses of every 2nd item of the fit split. */
     private static float[] library(H36mDataset d) {
-        float[][] buf = {new float[1 << 20]};
+        float[] lib = new float[Math.toIntExact((d.items(Split.FIT) + 1) / 2 * Skeleton.DIM)];
         int[] n = {0};
         d.forEachSample(Split.FIT, 2, 0, s -> {
-            if (n[0] + Skeleton.DIM > buf[0].length) buf[0] = java.util.Arrays.copyOf(buf[0], buf[0].length * 2);
-            System.arraycopy(s.pose3d(), 0, buf[0], n[0], Skeleton.DIM);
+            System.arraycopy(s.pose3d(), 0, lib, n[0], Skeleton.DIM);
             n[0] += Skeleton.DIM;
         });
-        return java.util.Arrays.copyOf(buf[0], n[0]);
+        return lib;
     }
 
     /** {@code --task generate}: plausibility of unconditional samples against the split's poses. */

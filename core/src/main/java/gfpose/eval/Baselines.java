@@ -71,31 +71,20 @@ public final class Baselines {
     }
 
     private static float[] nearestOne(float[] lib, int m, int k, int dims, float[] cond, int i, boolean[] obs) {
-        int c0 = i * Skeleton.DIM, o0 = i * Skeleton.JOINTS, nObs = 0;
-        double[] anchor = new double[3];
-        for (int j = 0; j < Skeleton.JOINTS; j++) {
-            if (!obs[o0 + j]) continue;
-            nObs++;
-            for (int a = 0; a < dims; a++) anchor[a] += cond[c0 + 3 * j + a];
-        }
-        if (nObs == 0) throw new IllegalArgumentException("nearest: an input with no observed joint");
-        for (int a = 0; a < dims; a++) anchor[a] /= nObs;
+        int c0 = i * Skeleton.DIM, o0 = i * Skeleton.JOINTS;
+        double[] anchor = new double[3], la = new double[3];
+        if (observedMean(cond, c0, obs, o0, dims, anchor) == 0) throw new IllegalArgumentException("nearest: an input with no observed joint");
         // the k smallest distances, kept sorted (k is small)
         double[] best = new double[k];
         int[] idx = new int[k];
         java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-        double[] la = new double[3];
         for (int r = 0, b = 0; r < m; r++, b += Skeleton.DIM) {
-            la[0] = la[1] = la[2] = 0;
-            for (int j = 0; j < Skeleton.JOINTS; j++) {
-                if (!obs[o0 + j]) continue;
-                for (int a = 0; a < dims; a++) la[a] += lib[b + 3 * j + a];
-            }
+            observedMean(lib, b, obs, o0, dims, la);
             double d = 0;
             for (int j = 0; j < Skeleton.JOINTS && d < best[k - 1]; j++) {
                 if (!obs[o0 + j]) continue;
                 for (int a = 0; a < dims; a++) {
-                    double e = (lib[b + 3 * j + a] - la[a] / nObs) - (cond[c0 + 3 * j + a] - anchor[a]);
+                    double e = (lib[b + 3 * j + a] - la[a]) - (cond[c0 + 3 * j + a] - anchor[a]);
                     d += e * e;
                 }
             }
@@ -105,24 +94,34 @@ public final class Baselines {
             best[p] = d;
             idx[p] = r;
         }
+        double[][] anchors = new double[k][3];
+        for (int q = 0; q < k; q++) observedMean(lib, idx[q] * Skeleton.DIM, obs, o0, dims, anchors[q]);
         float[] pose = new float[Skeleton.DIM];
         for (int j = 0; j < Skeleton.JOINTS; j++) {
             for (int a = 0; a < 3; a++) {
                 if (a < dims && obs[o0 + j]) { pose[3 * j + a] = cond[c0 + 3 * j + a]; continue; }
                 double sum = 0;
-                for (int q = 0; q < k; q++) {
-                    int b = idx[q] * Skeleton.DIM;
-                    double lm = 0;
-                    if (a < dims) {
-                        for (int jj = 0; jj < Skeleton.JOINTS; jj++) if (obs[o0 + jj]) lm += lib[b + 3 * jj + a];
-                        lm /= nObs;
-                    }
-                    sum += lib[b + 3 * j + a] - lm;
-                }
-                pose[3 * j + a] = (float) ((a < dims ? anchor[a] : 0) + sum / k);
+                for (int q = 0; q < k; q++) sum += lib[idx[q] * Skeleton.DIM + 3 * j + a] - anchors[q][a];
+                pose[3 * j + a] = (float) (anchor[a] + sum / k);
             }
         }
         return pose;
+    }
+
+    /**
+     * The mean of the first {@code dims} coordinates over the observed joints of the pose at {@code p[base]} into
+     * {@code mean} (the rest stay 0); returns the number of observed joints.
+     */
+    private static int observedMean(float[] p, int base, boolean[] obs, int o0, int dims, double[] mean) {
+        mean[0] = mean[1] = mean[2] = 0;
+        int n = 0;
+        for (int j = 0; j < Skeleton.JOINTS; j++) {
+            if (!obs[o0 + j]) continue;
+            n++;
+            for (int a = 0; a < dims; a++) mean[a] += p[base + 3 * j + a];
+        }
+        if (n > 0) for (int a = 0; a < dims; a++) mean[a] /= n;
+        return n;
     }
 
     /** Pixel error statistics of the SH detections against the distorted projection of the ground truth. */
