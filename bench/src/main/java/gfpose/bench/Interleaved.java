@@ -13,19 +13,21 @@ import java.util.Map;
  * the same interference, and the median of the per-round ratios is reported beside each side's median and best.
  * A supplement to {@code ForwardBench}, whose runs of the two are minutes apart. With more than one thread ORT's idle
  * intra-op threads are told not to spin: spinning after each run would take the cores from ours in the next half-round.
- * Usage: {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar gfpose.bench.Interleaved BATCH [ROUNDS [THREADS]]}
+ * Usage: {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar gfpose.bench.Interleaved BATCH [ROUNDS [THREADS [HIDDEN]]]}
+ * (HIDDEN 1024 = GFPose's width, the default; 512 = the shipped model's, embedding half the width either way).
  */
 public final class Interleaved {
     private Interleaved() {}
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: Interleaved BATCH [ROUNDS [THREADS]]");
+            System.err.println("usage: Interleaved BATCH [ROUNDS [THREADS [HIDDEN]]]");
             System.exit(2);
         }
         int batch = Integer.parseInt(args[0]), threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        ModelConfig c = ModelConfig.GFPOSE;
+        int hidden = args.length > 3 ? Integer.parseInt(args[3]) : ModelConfig.GFPOSE.hidden();
+        ModelConfig c = ModelConfig.of(hidden, hidden / 2, ModelConfig.GFPOSE.blocks(), ModelConfig.GFPOSE.groups());
         Gemm.warmUp();
         Map<String, float[]> w = ScoreNetLayout.randomWeights(c, 2023);
         BenchSupport.Batch in = new BenchSupport.Batch(batch, c.inDim(), 11);
@@ -51,8 +53,8 @@ public final class Interleaved {
                 peer[r] = flop * calls / (t2 - t1);
                 ratio[r] = ours[r] / peer[r];
             }
-            System.out.printf(Locale.ROOT, "batch %d, %d thread(s), tile %s, %d rounds: ours median %.1f best %.1f GFLOP/s | ORT median %.1f"
-                    + " best %.1f GFLOP/s | ours/ORT median of rounds %.2f (quartiles %.2f-%.2f)%n", batch, threads, System.getProperty("gfpose.gemm.tile", "default"), rounds,
+            System.out.printf(Locale.ROOT, "hidden %d, batch %d, %d thread(s), tile %s, %d rounds: ours median %.1f best %.1f GFLOP/s | ORT median %.1f"
+                    + " best %.1f GFLOP/s | ours/ORT median of rounds %.2f (quartiles %.2f-%.2f)%n", hidden, batch, threads, System.getProperty("gfpose.gemm.tile", "default") + " thin " + System.getProperty("gfpose.gemm.thin", "default"), rounds,
                     BenchSupport.median(ours), BenchSupport.max(ours), BenchSupport.median(peer), BenchSupport.max(peer),
                     BenchSupport.median(ratio), BenchSupport.quantile(ratio, 0.25), BenchSupport.quantile(ratio, 0.75));
         }

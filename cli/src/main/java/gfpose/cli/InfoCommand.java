@@ -35,6 +35,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println("groups:      " + c.groups());
         out.printf("parameters:  %,d%n", net.parameterCount());
         out.println("backend:     " + gfpose.task.PosePrior.backend() + " (this JVM's kernels)");
+        out.println("gemm tile:   " + gfpose.kernel.Gemm.tile());
         out.flush();
         return 0;
     }

@@ -31,8 +31,14 @@ public final class Gemm {
      */
     public static String backend() { return VECTOR ? "vector-" + Simd.BITS : "scalar"; }
 
-    /** The register tile of the vector backend ({@code "4x4"} or {@code "4x2"}), or {@code "scalar"}. */
-    static String tile() { return VECTOR ? (VectorGemm.WIDE ? "4x4" : "4x2") : "scalar"; }
+    /**
+     * The register tile of the vector backend's batched path: {@code "4x2"} (4 rows x 2 vectors, the default) or
+     * {@code "4x4"} (system property {@code gfpose.gemm.tile=4x4}), or {@code "scalar"}. Calls of one or two rows
+     * stream each row through a 1 x 8 tile on either. The tile never changes a bit of the result.
+     *
+     * @return the tile's name, fixed for the life of the JVM
+     */
+    public static String tile() { return VECTOR ? (VectorGemm.WIDE ? "4x4" : "4x2") : "scalar"; }
 
     /**
      * For each row r in [0, rows): {@code y[yOff + r*out + j] = act((accumulate ? y : 0) + bias[j] + Σ_k x[xOff + r*in + k] · W[j][k])}.
@@ -201,6 +207,7 @@ public final class Gemm {
         int longIn = 2100; // more than one K block at every vector width
         PackedMatrix mLong = PackedMatrix.pack(new float[p * longIn], p, longIn);
         float[] xLong = new float[5 * longIn];
+        PackedMatrix mThin = PackedMatrix.pack(new float[(4 * p + 1) * in], 4 * p + 1, in); // the 1 x 8 tile and a leftover
         for (int it = 0; it < 2000; it++) {
             for (Activation act : Activation.values()) {
                 linear(x, 0, rows, m, b, y, 0, false, act);
@@ -211,6 +218,7 @@ public final class Gemm {
             linearBackwardInput(y, 0, rows, m, dx, 0, (it & 1) == 0);
             if (it % 8 == 0) weightGradient(y, x, rows, out, in, dW, b);
             if (it % 16 == 0) linear(xLong, 0, 5, mLong, null, y, 0, false, Activation.NONE);
+            linear(x, 0, 1, mThin, null, y, 0, (it & 1) == 0, Activation.NONE);
         }
         warm = true;
     }
