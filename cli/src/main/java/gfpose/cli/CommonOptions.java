@@ -33,8 +33,8 @@ public final class CommonOptions {
         return new ParameterException(mixee.commandLine(), message);
     }
 
-    /** The settings block recorded in every output document. */
-    static Map<String, Object> settings(SampleOptions o, Path weights, String sha256) {
+    /** The settings block recorded in every output document ({@code mirror}: the score was mirror-averaged). */
+    static Map<String, Object> settings(SampleOptions o, boolean mirror, Path weights, String sha256) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", o.seed());
         m.put("hypotheses", o.hypotheses());
@@ -42,7 +42,8 @@ public final class CommonOptions {
         m.put("sampler", o.sampler().cliName());
         if (o.sampler() == SamplerKind.PC) m.put("snr", o.snr());
         if (o.sampler().solver()) m.put("spacing", Cli.lower(o.spacing()));
-        m.put("nfe", o.nfe());
+        if (mirror) m.put("mirror", true);
+        m.put("nfe", o.nfe() * (mirror ? 2 : 1));
         m.put("t_start", o.tStart());
         m.put("t_end", o.tEnd());
         m.put("weights", weights.toString());

@@ -155,12 +155,11 @@ final class EvalCommand implements Callable<Integer> {
             }
             EvalConfig.ModelInfo model = baseline != null
                     ? new EvalConfig.ModelInfo(1, 0, "none", "none (baseline " + baseline + ")", null)
-                    : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), opt.sampler().cliName(), w.toString(), WeightsOption.sha256(w));
+                    : new EvalConfig.ModelInfo(opt.hypotheses(), opt.steps(), sampling.samplerName(opt), w.toString(), WeightsOption.sha256(w));
             EvalConfig cfg = new EvalConfig(sp, t, in, stride, limit, batch, miss, t == EvalTask.DENOISE ? noise : 0, opt.seed(), variant, model);
             EvalResult result;
-            try (PosePrior prior = w == null ? null : PosePrior.load(w);
+            try (PosePrior prior = w == null ? null : sampling.open(w);
                  ThreadPool pool = "nearest".equals(baseline) ? new ThreadPool(opt.threads()) : null) {
-                sampling.applyTo(prior);
                 PoseModel p = prior != null ? new PriorPoseModel(t, prior, opt)
                         : "gt".equals(baseline) ? Baselines.identity()
                         : "flat".equals(baseline) ? Baselines.flat()
@@ -223,13 +222,13 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Object> model = new java.util.LinkedHashMap<>();
         if (w != null) {
             model.put("steps", opt.steps());
-            model.put("sampler", opt.sampler().cliName());
+            model.put("sampler", sampling.samplerName(opt));
             model.put("weights", w.toString());
             model.put("weights_sha256", WeightsOption.sha256(w));
         }
         model.put("seed", opt.seed());
         try (H36mDataset d = EvalData.open(EvalData.resolve(data), sp, false);
-             PosePrior prior = w == null ? null : PosePrior.load(w)) {
+             PosePrior prior = w == null ? null : sampling.open(w)) {
             EvalGeneration.Report r = EvalGeneration.run(d, sp, stride, count, batch, baseline, prior, opt, model, progress());
             stdout.print(r.markdown());
             stdout.flush();

@@ -105,9 +105,8 @@ final class LiftCommand implements Callable<Integer> {
         Path weights = common.weights.resolve();
         String sha = WeightsOption.sha256(weights);
         List<Lifter.Lifted> lifted;
-        try (PosePrior prior = PosePrior.load(weights)) {
+        try (PosePrior prior = sampling.open(weights)) {
             common.progress(prior, "lift", spec.commandLine().getErr());
-            sampling.applyTo(prior);
             lifted = warm == null ? Lifter.lift(prior, in.people(), intrinsics, opt, in.labels()::get)
                     : Lifter.liftTrack(prior, in.people(), intrinsics, opt, warm, in.labels()::get, 0);
         }
@@ -157,7 +156,7 @@ final class LiftCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> settings(SampleOptions opt, Path weights, String sha) {
-        Map<String, Object> s = CommonOptions.settings(opt, weights, sha);
+        Map<String, Object> s = CommonOptions.settings(opt, sampling.mirror, weights, sha);
         s.put("input", input.toString());
         s.put("format", format.name().toLowerCase(java.util.Locale.ROOT).replace("_", ""));
         s.put("min_confidence", minConfidence);

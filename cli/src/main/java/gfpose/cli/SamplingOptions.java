@@ -54,6 +54,11 @@ public final class SamplingOptions {
                     + "instead of only conditioning on them (the default: better on validation data).")
     boolean impute;
 
+    @Option(names = "--mirror", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Average the score with its mirror image (left and right swapped) at every step, making the prior "
+                    + "exactly left/right symmetric; twice the network evaluations.")
+    boolean mirror;
+
     @Option(names = "--gfpose-dt", description = "Denoise with GFPose's dt = -1/steps (integrates a whole time unit from t0 and moves the pose; "
             + "for reproducing the official code). Default: dt = the grid's spacing.")
     boolean gfposeDt;
@@ -99,9 +104,20 @@ public final class SamplingOptions {
         return options(tStart, deterministicDefault);
     }
 
-    /** Gives the prior the depth mixture of --start-depth, when given (read and checked here, before any output). */
-    void applyTo(gfpose.task.PosePrior prior) {
-        if (startDepth != null && prior != null) prior.setStartDepth(DepthPriorFile.read(startDepth));
+    /** The sampler's name as evaluations record it: its option value, with "mirror-averaged" for --mirror. */
+    String samplerName(SampleOptions opt) { return opt.sampler().cliName() + (mirror ? ", mirror-averaged" : ""); }
+
+    /**
+     * Loads the model as these options ask: mirror-averaged for --mirror, with the depth mixture of --start-depth
+     * (read and checked here, before any output).
+     */
+    PosePrior open(Path weights) {
+        PosePrior prior = PosePrior.load(weights);
+        if (mirror) {
+            try (PosePrior plain = prior) { prior = plain.mirrorAveraged(); } // the plain one never started a thread
+        }
+        if (startDepth != null) prior.setStartDepth(DepthPriorFile.read(startDepth));
+        return prior;
     }
 
     /** Options of a 2-D estimation: starting at --informed-start from the input when it is given. */

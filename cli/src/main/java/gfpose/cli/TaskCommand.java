@@ -58,13 +58,12 @@ abstract class TaskCommand implements Callable<Integer> {
         Path weights = common.weights.resolve();
         String sha = WeightsOption.sha256(weights);
         float[][][] result;
-        try (PosePrior prior = PosePrior.load(weights)) {
+        try (PosePrior prior = sampling.open(weights)) {
             common.progress(prior, task(), spec.commandLine().getErr());
-            sampling.applyTo(prior);
             result = sample(prior, input, size, opt);
         }
         checkShape(result, expectedPoses(input), opt.hypotheses());
-        String text = Json.write(ResultWriter.document(task(), size, CommonOptions.settings(opt, weights, sha),
+        String text = Json.write(ResultWriter.document(task(), size, CommonOptions.settings(opt, sampling.mirror, weights, sha),
                 input == null ? null : input.poses(), result), 2) + "\n";
         ResultWriter.write(common.output, text, spec.commandLine().getOut());
         return 0;

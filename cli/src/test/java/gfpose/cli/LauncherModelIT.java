@@ -195,6 +195,18 @@ class LauncherModelIT {
         assertThat(poses(c.stdout())).isNotEqualTo(poses(a.stdout()));
     }
 
+    @Test
+    void mirrorIsRecordedAndCostsTwiceTheEvaluations() throws Exception {
+        Map<?, ?> plain = ok(null, "generate", "--count", "2");
+        Map<?, ?> mirrored = ok(null, "generate", "--count", "2", "--mirror");
+        checkDocument(mirrored, "generate", 2, 1, "dpm2m");
+        Map<?, ?> a = (Map<?, ?>) plain.get("settings"), b = (Map<?, ?>) mirrored.get("settings");
+        assertThat(a.containsKey("mirror")).isFalse();
+        assertThat(b.get("mirror")).isEqualTo(true);
+        assertThat((Long) b.get("nfe")).isEqualTo(2 * (Long) a.get("nfe"));
+        assertThat(mirrored.get("poses")).isNotEqualTo(plain.get("poses"));
+    }
+
     private static String[] withThreads(String[] a, String n) {
         String[] copy = a.clone();
         copy[Arrays.asList(copy).indexOf("--threads") + 1] = n;

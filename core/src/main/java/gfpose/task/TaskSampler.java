@@ -89,6 +89,9 @@ public final class TaskSampler implements AutoCloseable {
     /** {@return the SDE the samplers integrate} */
     public Sde sde() { return sde; }
 
+    /** {@return the score model this engine samples} */
+    ConditionalScore model() { return model; }
+
     /**
      * Receives (network evaluations done, total) during every later call; null for none.
      *
