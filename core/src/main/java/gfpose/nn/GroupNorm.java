@@ -1,5 +1,6 @@
 package gfpose.nn;
 
+import gfpose.kernel.Norm;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,31 +43,9 @@ final class GroupNorm {
         }
     }
 
-    /**
-     * One group of {@code size} values at x[xs]: y[ys + i] = x̂·γ + β with x̂ = (x − mean)·rstd; returns rstd, and
-     * keeps x̂ (at xhat[ys + i]) when xhat is not null. The one arithmetic of the eval and train forwards, so they
-     * agree bitwise. Moments in double (at least as accurate as PyTorch's float kernel), each summed as four
-     * interleaved partial sums: four short dependency chains instead of one long one, in a fixed order.
-     */
+    /** One group: {@link Norm#group} with this layer's eps (the eval and train forwards share it, so agree bitwise). */
     static double normalize(float[] x, int xs, int size, float[] gamma, float[] beta, int c0, float[] y, int ys, float[] xhat) {
-        int n4 = size & ~3;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int i = 0; i < n4; i += 4) { s0 += x[xs + i]; s1 += x[xs + i + 1]; s2 += x[xs + i + 2]; s3 += x[xs + i + 3]; }
-        for (int i = n4; i < size; i++) s0 += x[xs + i];
-        double mean = ((s0 + s1) + (s2 + s3)) / size;
-        double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-        for (int i = 0; i < n4; i += 4) {
-            double d0 = x[xs + i] - mean, d1 = x[xs + i + 1] - mean, d2 = x[xs + i + 2] - mean, d3 = x[xs + i + 3] - mean;
-            q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
-        }
-        for (int i = n4; i < size; i++) { double d = x[xs + i] - mean; q0 += d * d; }
-        double rstd = 1.0 / Math.sqrt(((q0 + q1) + (q2 + q3)) / size + EPS);
-        for (int i = 0; i < size; i++) {
-            double xh = (x[xs + i] - mean) * rstd;
-            if (xhat != null) xhat[ys + i] = (float) xh;
-            y[ys + i] = (float) (xh * gamma[c0 + i] + beta[c0 + i]);
-        }
-        return rstd;
+        return Norm.group(x, xs, size, gamma, beta, c0, y, ys, xhat, EPS);
     }
 
     float[] gamma() { return gamma.clone(); }
