@@ -63,8 +63,8 @@ public final class PosePrior implements AutoCloseable {
      * left/right: x negated, each joint swapped with its mirror image, as the trainer's flips do). The network learned
      * that symmetry only approximately; this score has it exactly (a mirrored input's distribution is the mirror image
      * of the input's), at twice the network evaluations. On the validation tail it lowered the one-hypothesis MPJPE
-     * by 0.6-0.7 mm (docs/training-log.md). Shares this prior's network; has its own
-     * worker threads, so close it as well.
+     * by 0.6-0.7 mm (docs/training-log.md). Shares this prior's network; starts with default settings (set the
+     * executor, progress listener or start depth on it anew) and its own worker threads, so close it as well.
      *
      * @return a new prior on the same network (or score model)
      */

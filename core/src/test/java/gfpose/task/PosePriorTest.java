@@ -45,6 +45,26 @@ class PosePriorTest {
     }
 
     @Test
+    void mirrorAveragingLeavesASymmetricModelAsItIsAndChangesALopsidedOne() {
+        float[][] in = uv(2, 4);
+        SampleOptions o = opt(SamplerKind.SDE).withHypotheses(2);
+        try (PosePrior plain = PosePrior.of(SDE, new Fake()); PosePrior mirrored = plain.mirrorAveraged()) {
+            // the analytic score is mirror-equivariant entry by entry, so ½ (s + M s(M·)) = s bit for bit
+            assertThat(mirrored.estimate(in, null, SIZE, o)).isDeepEqualTo(plain.estimate(in, null, SIZE, o));
+        }
+        TaskSampler.ConditionalScore lopsided = (c, m, rows, pool) -> {
+            gfpose.sde.ScoreFunction f = new Fake().bind(c, m, rows, pool);
+            return (x, n, t, out) -> {
+                f.score(x, n, t, out);
+                for (int p = 0; p < n; p++) out[p * 51 + 3 * gfpose.skeleton.Skeleton.left()[0]] += 1f; // pushes the left hip's x
+            };
+        };
+        try (PosePrior plain = PosePrior.of(SDE, lopsided); PosePrior mirrored = plain.mirrorAveraged()) {
+            assertThat(java.util.Arrays.deepEquals(mirrored.estimate(in, null, SIZE, o), plain.estimate(in, null, SIZE, o))).isFalse();
+        }
+    }
+
+    @Test
     void estimateMasksDepthAndConditionsOnUv() {
         Fake f = new Fake();
         float[][] in = uv(2, 1);
