@@ -54,7 +54,7 @@ public final class Interleaved {
                 ratio[r] = ours[r] / peer[r];
             }
             System.out.printf(Locale.ROOT, "hidden %d, batch %d, %d thread(s), tile %s, %d rounds: ours median %.1f best %.1f GFLOP/s | ORT median %.1f"
-                    + " best %.1f GFLOP/s | ours/ORT median of rounds %.2f (quartiles %.2f-%.2f)%n", hidden, batch, threads, System.getProperty("gfpose.gemm.tile", "default") + " thin " + System.getProperty("gfpose.gemm.thin", "default"), rounds,
+                    + " best %.1f GFLOP/s | ours/ORT median of rounds %.2f (quartiles %.2f-%.2f)%n", hidden, batch, threads, System.getProperty("gfpose.gemm.tile", "default"), rounds,
                     BenchSupport.median(ours), BenchSupport.max(ours), BenchSupport.median(peer), BenchSupport.max(peer),
                     BenchSupport.median(ratio), BenchSupport.quantile(ratio, 0.25), BenchSupport.quantile(ratio, 0.75));
         }
