@@ -39,9 +39,9 @@ final class VectorGemm {
     /**
      * The register tile: {@code true} for 4 rows x 4 vectors (two panels at once, 16 accumulators: needs AVX-512's
      * or NEON's 32 registers), {@code false} for 4 x 2 (8 accumulators: fits AVX2's 16). Either gives the same bits;
-     * see {@link Simd#wideTile()} for the choice.
+     * see {@link Simd#wideTile(int)} for the choice.
      */
-    static final boolean WIDE = Simd.wideTile();
+    static final boolean WIDE = Simd.wideTile(BITS);
 
     /** Per-thread scratch (packed rows, raw sums), grown on demand; pool threads are long-lived. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);

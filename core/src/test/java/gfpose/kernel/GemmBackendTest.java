@@ -22,16 +22,39 @@ class GemmBackendTest {
     @Test
     void tileMatchesRequestedShape() {
         String req = System.getProperty("gfpose.gemm.tile", "").trim();
-        String expected = Simd.BITS == 0 ? "scalar" : !req.isEmpty() ? req : "4x2";
+        String chosen = Simd.wideByDefault(Simd.BITS, Simd.cpu()) ? "4x4" : "4x2";
+        String expected = Simd.BITS == 0 ? "scalar" : !req.isEmpty() ? req : chosen;
         assertThat(Gemm.tile()).isEqualTo(expected);
-        assertThat(Simd.wideTile()).isEqualTo(req.equals("4x4"));
+        assertThat(Simd.wideTile(Simd.BITS)).isEqualTo(req.isEmpty() ? chosen.equals("4x4") : req.equals("4x4"));
         System.setProperty("gfpose.gemm.tile", "5x5");
         try {
-            assertThatThrownBy(Simd::wideTile).hasMessageContaining("gfpose.gemm.tile");
+            assertThatThrownBy(() -> Simd.wideTile(512)).hasMessageContaining("gfpose.gemm.tile");
         } finally {
             if (req.isEmpty()) System.clearProperty("gfpose.gemm.tile");
             else System.setProperty("gfpose.gemm.tile", req);
         }
+    }
+
+    @Test
+    void defaultTileIsWideOnlyAt512BitsOnFullWidthFmaCores() {
+        Simd.Cpu zen4 = new Simd.Cpu("AuthenticAMD", 25), zen5 = new Simd.Cpu("AuthenticAMD", 26), intel = new Simd.Cpu("GenuineIntel", 6);
+        assertThat(Simd.wideByDefault(512, zen4)).isFalse();
+        assertThat(Simd.wideByDefault(512, zen5)).isTrue();
+        assertThat(Simd.wideByDefault(512, intel)).isTrue();
+        assertThat(Simd.wideByDefault(256, zen5)).isFalse();
+        assertThat(Simd.wideByDefault(256, intel)).isFalse();
+        assertThat(Simd.wideByDefault(128, new Simd.Cpu("ARM", 8))).isFalse();
+        assertThat(Simd.wideByDefault(512, null)).isFalse();
+        assertThat(Simd.wideByDefault(512, new Simd.Cpu("HygonGenuine", 24))).isFalse();
+    }
+
+    @Test
+    void cpuinfoIsParsedFromTheFirstProcessor() {
+        assertThat(Simd.parseCpu(java.util.List.of("processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 25",
+                "model\t\t: 17", "processor\t: 1", "vendor_id\t: GenuineIntel", "cpu family\t: 6")))
+                .isEqualTo(new Simd.Cpu("AuthenticAMD", 25));
+        assertThat(Simd.parseCpu(java.util.List.of("processor\t: 0", "BogoMIPS\t: 50.00", "CPU implementer\t: 0x41"))).isNull();
+        assertThat(Simd.parseCpu(java.util.List.of("vendor_id : GenuineIntel", "cpu family : six"))).isNull();
     }
 
     @Test
