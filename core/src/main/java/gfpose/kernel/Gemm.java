@@ -34,8 +34,8 @@ public final class Gemm {
     /**
      * The register tile of the vector backend's batched path: {@code "4x2"} (4 rows x 2 vectors) or {@code "4x4"}
      * (at 512 bits on cores with full-width 512-bit FMA units; the system property {@code gfpose.gemm.tile} overrides
-     * the choice), or {@code "scalar"}. Calls of one or two rows
-     * stream each row through a 1 x 8 tile on either. The tile never changes a bit of the result.
+     * the choice), or {@code "scalar"}. Calls of one or two rows stream each row through a 1 x 8 tile on either. The
+     * tile never changes a bit of the result.
      *
      * @return the tile's name, fixed for the life of the JVM
      */
