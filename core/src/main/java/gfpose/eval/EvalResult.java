@@ -81,6 +81,13 @@ public final class EvalResult {
             c.put("definition", "one pose per input: per joint the geometric median of the hypotheses (task.Consensus), action-wise");
             doc.put("consensus", c);
         }
+        if (m.get("image_estimate").count() > 0) {
+            Map<String, Object> im = new LinkedHashMap<>();
+            im.put("input_px", r(m.get("image_input").actionWise()));
+            im.put("estimate_px", r(m.get("image_estimate").actionWise()));
+            im.put("definition", IMAGE_ERROR);
+            doc.put("image_error", im);
+        }
         if (m.get("in_mpjpe").count() > 0) {
             doc.put("input_mpjpe_mm", r(m.get("in_mpjpe").actionWise()));
             doc.put("input_pa_mpjpe_mm", r(m.get("in_pa").actionWise()));
@@ -154,6 +161,10 @@ public final class EvalResult {
             b.append(String.format(Locale.ROOT, "Consensus (per-joint geometric median of the %d hypotheses, one answer per pose): MPJPE %.1f mm, PA-MPJPE %.1f mm%n",
                     hypotheses, m.get("consensus").actionWise(), m.get("consensus_pa").actionWise()));
         }
+        if (m.get("image_estimate").count() > 0) {
+            b.append(String.format(Locale.ROOT, "2-D error (image pixels, against the projected ground truth): input %.1f over its observed joints, estimate %.1f%n",
+                    m.get("image_input").actionWise(), m.get("image_estimate").actionWise()));
+        }
         if (m.get("in_mpjpe").count() > 0) {
             b.append(String.format(Locale.ROOT, "Noisy input: MPJPE %.1f mm, PA-MPJPE %.1f mm%n", m.get("in_mpjpe").actionWise(), m.get("in_pa").actionWise()));
         }
@@ -172,13 +183,18 @@ public final class EvalResult {
         };
     }
 
+    private static final String IMAGE_ERROR = "mean distance in image pixels (GFPose's 1000 x 1000 frame) between 2-D joints and the "
+            + "projected ground truth (no distortion, as the GT 2-D input): the 2-D input's over its observed joints, the per-pose best hypothesis's u, v over all joints; "
+            + "action-wise. How far the prior moves an estimate from its detections towards the truth";
+
     /** Rounded to 0.001 for the JSON; NaN (nothing measured) becomes null. */
     private static Object r(double v) { return Double.isNaN(v) ? null : Math.round(v * 1000) / 1000.0; }
 
     /** Accumulates per-pose results. Not thread-safe. */
     static final class Builder {
         static final String[] KEYS = {"mpjpe_min", "mpjpe_mean", "mpjpe_median", "pa_min", "pa_mean", "pa_median",
-            "pa_other_min", "rr_min", "n_min", "pck", "auc", "in_mpjpe", "in_pa", "missing_min", "observed_min", "consensus", "consensus_pa"};
+            "pa_other_min", "rr_min", "n_min", "pck", "auc", "in_mpjpe", "in_pa", "missing_min", "observed_min", "consensus", "consensus_pa",
+            "image_input", "image_estimate"};
         private final EvalConfig cfg;
         private final Map<String, ActionAverage> m = new LinkedHashMap<>();
         private final double[] joints = new double[Skeleton.JOINTS];
@@ -238,6 +254,19 @@ public final class EvalResult {
                 }
                 if (!Double.isNaN(missing)) m.get("missing_min").add(a, missing);
                 if (!Double.isNaN(seen)) m.get("observed_min").add(a, seen);
+            }
+            if (cfg.task() == EvalTask.ESTIMATE || cfg.task() == EvalTask.COMPLETE2D) {
+                // in the image plane: how much of the 2-D input's error the estimate keeps
+                float[] truth = s.gt2d(), in = s.input2d(cfg.input()), est = hyps[s1.argmin()];
+                double ei = 0, ee = 0;
+                int seen = 0;
+                for (int j = 0; j < Skeleton.JOINTS; j++) {
+                    double tu = truth[2 * j], tv = truth[2 * j + 1];
+                    ee += Math.hypot(est[3 * j] - tu, est[3 * j + 1] - tv);
+                    if (observed != null && observed[j]) { ei += Math.hypot(in[2 * j] - tu, in[2 * j + 1] - tv); seen++; }
+                }
+                if (seen > 0) m.get("image_input").add(a, ei / seen);
+                m.get("image_estimate").add(a, ee / Skeleton.JOINTS);
             }
             if (n > 1) {
                 // one answer per pose: what a user gets without the ground truth to pick the best hypothesis

@@ -113,6 +113,32 @@ class EvaluatorTest {
     }
 
     @Test
+    void imageErrorComparesTheInputAndTheEstimateWithTheProjectedTruth() {
+        List<Sample> s = samples(6);
+        for (Sample x : s) for (int j = 0; j < 17; j++) x.sh2d()[2 * j + 1] += 4; // detections 4 px low
+        // the estimate is the truth 3 px to the right; the input's error counts its observed joints only
+        PoseModel p = (first, cond, obs) -> {
+            int n = obs.length / 17;
+            float[][][] out = new float[n][1][];
+            for (int i = 0; i < n; i++) {
+                float[] x = s.get((int) first + i).pose3d().clone();
+                for (int j = 0; j < 17; j++) x[3 * j] += 3;
+                out[i][0] = x;
+            }
+            return out;
+        };
+        EvalConfig sh = new EvalConfig(EvalTask.ESTIMATE, Input2d.SH, 1, 0, 4, MissingJoints.none(), 0, 9, Procrustes.Variant.REFLECTION, MODEL);
+        EvalResult r = new Evaluator(sh).run(s, p, ProgressListener.none());
+        assertThat(r.metric("image_input").actionWise()).isCloseTo(4, within(1e-4));
+        assertThat(r.metric("image_estimate").actionWise()).isCloseTo(3, within(1e-4));
+        assertThat(((Map<?, ?>) r.toJson().get("image_error")).get("estimate_px")).isEqualTo(3.0);
+        assertThat(r.markdown()).contains("input 4.0 over its observed joints, estimate 3.0");
+        // 3-D tasks have no 2-D input: nothing is reported
+        EvalResult c3 = new Evaluator(cfg(EvalTask.COMPLETE3D, MissingJoints.none(), 0)).run(s, p, ProgressListener.none());
+        assertThat(c3.toJson()).doesNotContainKey("image_error");
+    }
+
+    @Test
     void conditionsFollowTheTask() {
         Sample s = samples(1).get(0);
         float[] c = new float[51];
