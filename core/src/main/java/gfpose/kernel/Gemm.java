@@ -1,7 +1,9 @@
 package gfpose.kernel;
 
+import gfpose.kernel.Operands.Output;
 import gfpose.kernel.Operands.Panels;
 import gfpose.kernel.Operands.Rows;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,8 +21,8 @@ public final class Gemm {
     /** Decided once; when false, no class that references {@code jdk.incubator.vector} is ever loaded. */
     private static final boolean VECTOR = Simd.BITS > 0;
     private static volatile boolean warm;
-    /** The packed x of {@link #weightGradient}, per calling thread, grown on demand. */
-    private static final ThreadLocal<float[]> PACKED_X = ThreadLocal.withInitial(() -> new float[0]);
+    /** The packed x of each layer of {@link #weightGradient}, per calling thread, grown on demand. */
+    private static final ThreadLocal<float[][]> PACKED_X = ThreadLocal.withInitial(() -> new float[1][]);
     /** The prepared dy of the plain {@link #weightGradient} overload, per calling thread. */
     private static final ThreadLocal<OutputGradient> PREPARED = ThreadLocal.withInitial(OutputGradient::new);
 
@@ -81,7 +83,64 @@ public final class Gemm {
                               float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
         check(x, xOff, rows, w.in(), y, yOff, w.out());
         if (bias != null) Objects.checkFromIndexSize(0, w.out(), bias.length);
-        run(new Rows(x, xOff, w.in()), rows, w.forward(), bias, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act), pool);
+        run(new Rows(x, xOff, w.in()), rows, new Output[] {new Output(w.forward(), bias, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act))}, pool);
+    }
+
+    /**
+     * One layer of a call that runs several layers on the same input rows ({@link #linear(float[], int, int, List,
+     * ThreadPool)}, {@link #linearBackwardInput(float[], int, int, List, ThreadPool)}): its weight, bias, output rows
+     * and mode, as the single-layer calls take them.
+     *
+     * @param w          the weight W, [out][in] packed
+     * @param bias       [out], or null for none (always null for the backward pass)
+     * @param y          output rows, [rows][width] row-major from yOff, width = out forwards and in backwards
+     * @param yOff       index of row 0 in y
+     * @param accumulate add to y's previous values (before the activation) instead of overwriting them
+     * @param act        the activation applied last (always {@link Activation#NONE} for the backward pass)
+     */
+    public record Layer(PackedMatrix w, float[] bias, float[] y, int yOff, boolean accumulate, Activation act) {
+        /**
+         * Checks the arguments.
+         *
+         * @param w          the weight W, [out][in] packed
+         * @param bias       [out], or null for none
+         * @param y          output rows from yOff
+         * @param yOff       index of row 0 in y
+         * @param accumulate add to y instead of overwriting it
+         * @param act        the activation applied last
+         * @throws NullPointerException if w, y or act is null
+         */
+        public Layer {
+            Objects.requireNonNull(w);
+            Objects.requireNonNull(y);
+            Objects.requireNonNull(act);
+        }
+    }
+
+    /**
+     * {@link #linear(float[], int, int, PackedMatrix, float[], float[], int, boolean, Activation, ThreadPool)} for
+     * several layers that read the same rows of x (every {@code w.in()} equal): each block of rows is packed once and
+     * then goes through every layer, so the results are those of separate calls, bit for bit.
+     *
+     * @param x      input rows, [rows][in] row-major from xOff
+     * @param xOff   index of row 0 in x
+     * @param rows   number of rows (≥ 0)
+     * @param layers the layers, each with its own output; outputs must not overlap x or each other
+     * @param pool   threads to split the rows across, or null for the calling thread
+     * @throws IllegalArgumentException if the layers' input widths differ
+     * @throws IndexOutOfBoundsException if x, a y or a bias is too short
+     */
+    public static void linear(float[] x, int xOff, int rows, List<Layer> layers, ThreadPool pool) {
+        Output[] outs = new Output[layers.size()];
+        int in = layers.get(0).w().in();
+        for (int i = 0; i < outs.length; i++) {
+            Layer l = layers.get(i);
+            if (l.w().in() != in) throw new IllegalArgumentException("layer " + i + " reads " + l.w().in() + " inputs, layer 0 " + in);
+            check(x, xOff, rows, in, l.y(), l.yOff(), l.w().out());
+            if (l.bias() != null) Objects.checkFromIndexSize(0, l.w().out(), l.bias().length);
+            outs[i] = new Output(l.w().forward(), l.bias(), new Rows(l.y(), l.yOff(), l.w().out()), l.accumulate(), l.act());
+        }
+        run(new Rows(x, xOff, in), rows, outs, pool);
     }
 
     /**
@@ -116,8 +175,33 @@ public final class Gemm {
      */
     public static void linearBackwardInput(float[] dy, int dyOff, int rows, PackedMatrix w,
                                            float[] dx, int dxOff, boolean accumulate, ThreadPool pool) {
-        check(dy, dyOff, rows, w.out(), dx, dxOff, w.in());
-        run(new Rows(dy, dyOff, w.out()), rows, w.transposed(), null, new Rows(dx, dxOff, w.in()), accumulate, Activation.NONE, pool);
+        linearBackwardInput(dy, dyOff, rows, List.of(new Layer(w, null, dx, dxOff, accumulate, Activation.NONE)), pool);
+    }
+
+    /**
+     * {@link #linearBackwardInput(float[], int, int, PackedMatrix, float[], int, boolean, ThreadPool)} for several
+     * layers whose outputs received the same gradient dy (every {@code w.out()} equal): dy is packed once per block of
+     * rows for all of them; the results are those of separate calls, bit for bit.
+     *
+     * @param dy     output gradients, [rows][out] row-major from dyOff
+     * @param dyOff  index of row 0 in dy
+     * @param rows   number of rows (≥ 0)
+     * @param layers each layer's weight and its input gradient dx ([rows][in] from yOff; bias null, activation NONE)
+     * @param pool   threads to split the work across, or null for the calling thread
+     * @throws IllegalArgumentException if the layers' output widths differ, or a layer has a bias or an activation
+     * @throws IndexOutOfBoundsException if dy or a dx is too short
+     */
+    public static void linearBackwardInput(float[] dy, int dyOff, int rows, List<Layer> layers, ThreadPool pool) {
+        Output[] outs = new Output[layers.size()];
+        int out = layers.get(0).w().out();
+        for (int i = 0; i < outs.length; i++) {
+            Layer l = layers.get(i);
+            if (l.w().out() != out) throw new IllegalArgumentException("layer " + i + " has " + l.w().out() + " outputs, layer 0 " + out);
+            if (l.bias() != null || l.act() != Activation.NONE) throw new IllegalArgumentException("the input gradient takes no bias or activation");
+            check(dy, dyOff, rows, out, l.y(), l.yOff(), l.w().in());
+            outs[i] = new Output(l.w().transposed(), null, new Rows(l.y(), l.yOff(), l.w().in()), l.accumulate(), Activation.NONE);
+        }
+        run(new Rows(dy, dyOff, out), rows, outs, pool);
     }
 
     /**
@@ -175,20 +259,51 @@ public final class Gemm {
      * @throws IllegalArgumentException if in is not positive
      */
     public static void weightGradient(OutputGradient dy, float[] x, int in, float[] dW, float[] dB, ThreadPool pool) {
+        weightGradient(dy, List.of(new Gradient(x, in, dW, dB)), pool);
+    }
+
+    /**
+     * The weight and bias gradients of one layer for {@link #weightGradient(OutputGradient, List, ThreadPool)}.
+     *
+     * @param x  the layer's inputs from the forward pass, [rows][in] row-major
+     * @param in input width (&gt; 0)
+     * @param dW [out][in] row-major; the gradient is added to it
+     * @param dB [out], the bias gradient is added to it; may be null
+     */
+    public record Gradient(float[] x, int in, float[] dW, float[] dB) {}
+
+    /**
+     * {@link #weightGradient(OutputGradient, float[], int, float[], float[], ThreadPool)} for several layers whose
+     * outputs received the same gradient dy: dyᵀ is packed once per block of its rows for all of them, each x into a
+     * per-thread buffer of its own ({@code rows·in} floats, kept); the results are those of separate calls, bit for bit.
+     *
+     * @param dy     the prepared output gradient; gives rows and out
+     * @param layers each layer's input x, its width and the gradients it receives
+     * @param pool   threads to split the work across, or null for the calling thread
+     * @throws IllegalArgumentException if an input width is not positive
+     */
+    public static void weightGradient(OutputGradient dy, List<Gradient> layers, ThreadPool pool) {
         int rows = dy.rows, out = dy.out;
-        if (in <= 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
-        Objects.checkFromIndexSize(0, rows * in, x.length);
-        Objects.checkFromIndexSize(0, out * in, dW.length);
-        if (dB != null) Objects.checkFromIndexSize(0, out, dB.length);
-        if (rows == 0) return;
-        if (dB != null) for (int o = 0; o < out; o++) dB[o] += dy.biasSum[o];
-        // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed here.
-        int panels = PackedMatrix.panelCount(in), size = panels * rows * Simd.PANEL;
-        float[] xp = PACKED_X.get();
-        if (xp.length < size) PACKED_X.set(xp = new float[size]);
-        float[] dst = xp;
-        ThreadPool.run(pool, panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
-        run(new Rows(dy.dyT, 0, rows), out, new Panels(xp, in, rows), null, new Rows(dW, 0, in), true, Activation.NONE, pool);
+        Output[] outs = new Output[layers.size()];
+        float[][] packed = PACKED_X.get();
+        if (packed.length < outs.length) PACKED_X.set(packed = java.util.Arrays.copyOf(packed, outs.length));
+        for (int i = 0; i < outs.length; i++) {
+            Gradient g = layers.get(i);
+            int in = g.in();
+            if (in <= 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
+            Objects.checkFromIndexSize(0, rows * in, g.x().length);
+            Objects.checkFromIndexSize(0, out * in, g.dW().length);
+            if (g.dB() != null) Objects.checkFromIndexSize(0, out, g.dB().length);
+            if (rows == 0) continue;
+            if (g.dB() != null) for (int o = 0; o < out; o++) g.dB()[o] += dy.biasSum[o];
+            // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed here.
+            int panels = PackedMatrix.panelCount(in), size = panels * rows * Simd.PANEL;
+            if (packed[i] == null || packed[i].length < size) packed[i] = new float[size];
+            float[] dst = packed[i], x = g.x();
+            ThreadPool.run(pool, panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
+            outs[i] = new Output(new Panels(dst, in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
+        }
+        if (rows > 0) run(new Rows(dy.dyT, 0, rows), out, outs, pool);
     }
 
     /**
@@ -224,23 +339,28 @@ public final class Gemm {
         warm = true;
     }
 
-    /** {@code y = act(acc·y + b + A·Wᵀ)} for rows [0, rows) of A. */
-    private static void run(Rows a, int rows, Panels w, float[] bias, Rows y, boolean acc, Activation act, ThreadPool pool) {
-        int panels = w.count();
+    /** Each output's {@code y = act(acc·y + b + A·Wᵀ)} for rows [0, rows) of A. */
+    private static void run(Rows a, int rows, Output[] outs, ThreadPool pool) {
         if (pool == null || pool.threads() == 1) {
-            kernel(a, 0, rows, w, 0, panels, bias, y, acc, act);
+            kernel(a, 0, rows, outs, 0, -1);
         } else if (rows >= 8) {
             // Chunks of whole 4-row tiles; any split gives the same bits, this one keeps tiles full.
-            pool.forRange(rows, 4, (r0, r1) -> kernel(a, r0, r1, w, 0, panels, bias, y, acc, act));
+            pool.forRange(rows, 4, (r0, r1) -> kernel(a, r0, r1, outs, 0, -1));
         } else {
-            pool.forRange(panels, 1, (q0, q1) -> kernel(a, 0, rows, w, q0, q1, bias, y, acc, act));
+            for (Output o : outs) {
+                Output[] one = {o};
+                pool.forRange(o.w().count(), 1, (q0, q1) -> kernel(a, 0, rows, one, q0, q1));
+            }
         }
     }
 
-    private static void kernel(Rows a, int r0, int r1, Panels w, int p0, int p1, float[] bias, Rows y, boolean acc,
-                               Activation act) {
-        if (VECTOR) VectorGemm.linear(a, r0, r1, w, p0, p1, bias, y, acc, act);
-        else ScalarGemm.linear(a, r0, r1, w, p0, p1, bias, y, acc, act);
+    /** Rows [r0, r1) of every output, or with {@code p1 >= 0} panels [p0, p1) of the single one. */
+    private static void kernel(Rows a, int r0, int r1, Output[] outs, int p0, int p1) {
+        if (VECTOR) {
+            VectorGemm.linear(a, r0, r1, outs, p0, p1);
+        } else {
+            for (Output o : outs) ScalarGemm.linear(a, r0, r1, o, p1 < 0 ? 0 : p0, p1 < 0 ? o.w().count() : p1);
+        }
     }
 
     private static void check(float[] x, int xOff, int rows, int in, float[] y, int yOff, int out) {

@@ -17,4 +17,10 @@ final class Operands {
     record Panels(float[] data, int out, int in) {
         int count() { return PackedMatrix.panelCount(out); }
     }
+
+    /**
+     * One result of a kernel call, {@code y = act((acc ? y : 0) + bias + A·Wᵀ)}: several of them may share the call's
+     * input rows A, which are then packed once for all.
+     */
+    record Output(Panels w, float[] bias, Rows y, boolean acc, Activation act) {}
 }

@@ -11,8 +11,12 @@ final class ScalarGemm {
     private ScalarGemm() {}
 
     /** Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}; see {@link VectorGemm#linear}. */
-    static void linear(Operands.Rows ar, int r0, int r1, Operands.Panels w, int p0, int p1, float[] bias,
-                       Operands.Rows yr, boolean acc, Activation act) {
+    static void linear(Operands.Rows ar, int r0, int r1, Operands.Output o, int p0, int p1) {
+        Operands.Panels w = o.w();
+        Operands.Rows yr = o.y();
+        float[] bias = o.bias();
+        boolean acc = o.acc();
+        Activation act = o.act();
         float[] a = ar.data(), wp = w.data(), y = yr.data();
         int out = w.out(), in = w.in(), pw = Simd.PANEL;
         float[] s = new float[pw];

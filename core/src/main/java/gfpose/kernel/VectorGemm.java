@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API GEMM, laid out as in BLIS/GotoBLAS: column panels of W two vectors wide (packed once, see
- * {@link PackedMatrix}), rows of x packed per call into blocks of four interleaved by k (one K block of all the
+ * {@link PackedMatrix}), rows of x packed per call (once for all the outputs that share them) into blocks of four interleaved by k (one K block of all the
  * chunk's rows contiguous), raw sums kept panel-major (each panel's tiles contiguous), and one 4-row x
  * 2-vector register tile (8 accumulators + 2 panel vectors + 4 broadcasts: 14 of AVX2's 16 registers, however
  * C2 schedules the loads). A call with one or two rows skips the packing and streams each row through a 1 x 8
@@ -52,21 +52,26 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [r0, r1) and panels [p0, p1) of {@code y = act(acc·y + b + A·Wᵀ)}; see {@link Gemm#linear}. The rows of A
-     * are {@code ar}'s, the sums run over {@code w.in()} values of k, y's columns are the panels' outputs.
+     * Rows [r0, r1) of each output's {@code y = act(acc·y + b + A·Wᵀ)} (see {@link Gemm#linear}), all its panels or,
+     * with {@code p1 >= 0} and a single output, panels [p0, p1). The outputs share A (their weights have the same
+     * {@code in}): each chunk of rows is packed once and then runs through every output in turn.
      */
-    static void linear(Operands.Rows ar, int r0, int r1, Operands.Panels w, int p0, int p1, float[] bias,
-                       Operands.Rows yr, boolean acc, Activation act) {
-        float[] a = ar.data(), wp = w.data(), y = yr.data();
-        int aOff = ar.offset(), rs = ar.stride(), out = w.out(), in = w.in(), yOff = yr.offset(), ys = yr.stride();
-        int rows = r1 - r0, width = (p1 - p0) * P;
+    static void linear(Operands.Rows ar, int r0, int r1, Operands.Output[] outs, int p0, int p1) {
+        float[] a = ar.data();
+        int aOff = ar.offset(), rs = ar.stride(), in = outs[0].w().in();
+        int rows = r1 - r0, width = 0;
+        for (Operands.Output o : outs) width = Math.max(width, (p1 < 0 ? o.w().count() : p1 - p0) * P);
         if (rows <= 2) {
             float[] t = scratch(1, width);
-            for (int r = r0; r < r1; r++) {
-                int q = p0;
-                for (; q + 3 < p1; q += 4) tile1x8(a, aOff + r * rs, in, wp, q * in * P, in * P, t, (q - p0) * P);
-                for (; q < p1; q++) tile1x2(a, aOff + r * rs, in, wp, q * in * P, t, (q - p0) * P);
-                finish(t, 1, p1 - p0, 1, bias, p0 * P, out, y, yOff + r * ys + p0 * P, ys, acc, act);
+            for (Operands.Output o : outs) {
+                int q0 = p1 < 0 ? 0 : p0, q1 = p1 < 0 ? o.w().count() : p1;
+                float[] wp = o.w().data();
+                for (int r = r0; r < r1; r++) {
+                    int q = q0;
+                    for (; q + 3 < q1; q += 4) tile1x8(a, aOff + r * rs, in, wp, q * in * P, in * P, t, (q - q0) * P);
+                    for (; q < q1; q++) tile1x2(a, aOff + r * rs, in, wp, q * in * P, t, (q - q0) * P);
+                    finish(t, 1, q1 - q0, 1, o, q0 * P, r);
+                }
             }
             return;
         }
@@ -77,19 +82,23 @@ final class VectorGemm {
             int nb = Math.min(perChunk, blocks - b0), c0 = r0 + b0 * MR, c1 = Math.min(r1, c0 + nb * MR);
             int R = nb * MR;
             pack(a, aOff, rs, c0, c1, nb, in, ap);
-            for (int k0 = 0; k0 < in; k0 += KC) {
-                int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
-                for (int q = p0; q < p1; q++) {
-                    int wq = (q * in + k0) * P, tq = (q - p0) * R * P;
-                    if (WIDE && q + 1 < p1) { // two panels at once: their sums are R * P apart, their weights in * P
-                        for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P, k0 == 0);
-                        q++;
-                    } else {
-                        for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P, k0 == 0);
+            for (Operands.Output o : outs) {
+                int q0 = p1 < 0 ? 0 : p0, q1 = p1 < 0 ? o.w().count() : p1;
+                float[] wp = o.w().data();
+                for (int k0 = 0; k0 < in; k0 += KC) {
+                    int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
+                    for (int q = q0; q < q1; q++) {
+                        int wq = (q * in + k0) * P, tq = (q - q0) * R * P;
+                        if (WIDE && q + 1 < q1) { // two panels at once: their sums are R * P apart, their weights in * P
+                            for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P, k0 == 0);
+                            q++;
+                        } else {
+                            for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P, k0 == 0);
+                        }
                     }
                 }
+                finish(t, R, q1 - q0, c1 - c0, o, q0 * P, c0);
             }
-            finish(t, R, p1 - p0, c1 - c0, bias, p0 * P, out, y, yOff + c0 * ys + p0 * P, ys, acc, act);
         }
     }
 
@@ -129,25 +138,28 @@ final class VectorGemm {
     }
 
     /**
-     * Epilogue of {@code rows} rows of raw sums into y (row stride ys, from y0; columns j0 + [0, panels·P)):
-     * {@code y = act(t + bias + (acc ? y : 0))}, added in that order as {@link ScalarGemm#finish} does. The sums
-     * are panel-major, row r of panel q at {@code t[(q·R + r)·P]}, so each panel's tiles are contiguous. Columns at
-     * or past {@code out} (the padding of a last partial panel) are never written.
+     * Epilogue of {@code rows} rows of raw sums into output o's rows from {@code row0}, columns j0 + [0, panels·P):
+     * {@code y = act(t + bias + (acc ? y : 0))}, added in that order as {@link ScalarGemm#finish} does. The sums are
+     * panel-major, row r of panel q at {@code t[(q·R + r)·P]}, so each panel's tiles are contiguous. Columns at or
+     * past {@code out} (the padding of a last partial panel) are never written.
      */
-    private static void finish(float[] t, int R, int panels, int rows, float[] bias, int j0, int out, float[] y, int y0,
-                               int ys, boolean acc, Activation act) {
+    private static void finish(float[] t, int R, int panels, int rows, Operands.Output o, int j0, int row0) {
+        float[] y = o.y().data(), bias = o.bias();
+        int ys = o.y().stride(), y0 = o.y().offset() + row0 * ys + j0, out = o.w().out();
+        boolean acc = o.acc();
+        Activation act = o.act();
         int n = Math.min(panels * P, out - j0), nv = n - n % L;
         boolean silu = act == Activation.SILU;
         for (int r = 0; r < rows; r++) {
-            int o = y0 + r * ys;
+            int yo = y0 + r * ys;
             for (int c = 0; c < nv; c += L) {
                 FloatVector v = FloatVector.fromArray(S, t, ((c / P) * R + r) * P + c % P);
                 if (bias != null) v = v.add(FloatVector.fromArray(S, bias, j0 + c));
-                if (acc) v = v.add(FloatVector.fromArray(S, y, o + c));
-                v.intoArray(y, o + c);
+                if (acc) v = v.add(FloatVector.fromArray(S, y, yo + c));
+                v.intoArray(y, yo + c);
             }
-            if (silu) VectorMath.silu(y, o, y, o, nv, false);
-            if (nv < n) ScalarGemm.finish(t, ((nv / P) * R + r) * P + nv % P, P, 1, n - nv, bias, j0 + nv, y, o + nv, ys, acc, act);
+            if (silu) VectorMath.silu(y, yo, y, yo, nv, false);
+            if (nv < n) ScalarGemm.finish(t, ((nv / P) * R + r) * P + nv % P, P, 1, n - nv, bias, j0 + nv, y, yo + nv, ys, acc, act);
         }
     }
 

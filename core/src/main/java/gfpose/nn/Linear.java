@@ -50,6 +50,19 @@ final class Linear {
         Gemm.linear(x, 0, rows, weight, bias, y, 0, accumulate, Activation.NONE, pool);
     }
 
+    /**
+     * Several layers that read the same x [rows, in], each into its own ys[i] [rows, out] (overwritten): y = x·Wᵀ + b
+     * over the whole batch, x packed once for all of them (the bits of separate calls).
+     */
+    static void forward(List<Linear> layers, float[] x, int rows, float[][] ys, ThreadPool pool) {
+        List<Gemm.Layer> l = new java.util.ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            Linear layer = layers.get(i);
+            l.add(new Gemm.Layer(layer.weight, layer.bias, ys[i], 0, false, Activation.NONE));
+        }
+        Gemm.linear(x, 0, rows, l, pool);
+    }
+
     /** Re-packs the live weights after an optimiser step (training layers only). */
     void repack(ThreadPool pool) {
         if (rows == null) throw new IllegalStateException(name + ": an inference layer has no live weights");
@@ -66,8 +79,26 @@ final class Linear {
      */
     void backward(OutputGradient g, float[] dy, float[] x, int rows, float[] dW, float[] dB, float[] dx, boolean accumulate,
                   ThreadPool pool) {
-        Gemm.weightGradient(g, x, in, dW, dB, pool);
-        if (dx != null) Gemm.linearBackwardInput(dy, 0, rows, weight, dx, 0, accumulate, pool);
+        backward(List.of(new Backward(this, x, dW, dB, dx, accumulate)), g, dy, rows, pool);
+    }
+
+    /** One layer's part of a shared backward pass: its forward input x, its gradients, and dx (null: not wanted). */
+    record Backward(Linear layer, float[] x, float[] dW, float[] dB, float[] dx, boolean accumulate) {}
+
+    /**
+     * {@link #backward(OutputGradient, float[], float[], int, float[], float[], float[], boolean, ThreadPool)} of
+     * several layers whose outputs were summed, so they share dy: the GEMMs pack dy (and dyᵀ) once for all of them,
+     * with the bits of separate calls.
+     */
+    static void backward(List<Backward> parts, OutputGradient g, float[] dy, int rows, ThreadPool pool) {
+        List<Gemm.Gradient> grads = new java.util.ArrayList<>(parts.size());
+        List<Gemm.Layer> inputs = new java.util.ArrayList<>(parts.size());
+        for (Backward b : parts) {
+            grads.add(new Gemm.Gradient(b.x(), b.layer().in, b.dW(), b.dB()));
+            if (b.dx() != null) inputs.add(new Gemm.Layer(b.layer().weight, null, b.dx(), 0, b.accumulate(), Activation.NONE));
+        }
+        Gemm.weightGradient(g, grads, pool);
+        if (!inputs.isEmpty()) Gemm.linearBackwardInput(dy, 0, rows, inputs, pool);
     }
 
     float[] weight() { return rows != null ? rows.clone() : weight.toRowMajor(); }

@@ -34,7 +34,7 @@ public final class TrainNet {
     private static final class Acts {
         final int cap;
         final float[] d, tembRaw, tembPre, temb, cembPre, cemb, out, dOut, dtemb, dcemb, dh, dh1, tmp;
-        final float[][] g, xhat, rstd, drop, h, h1;
+        final float[][] g, xhat, rstd, drop, h, h1, tproj, cproj;
 
         Acts(ModelConfig c, int cap, int nSubs) {
             this.cap = cap;
@@ -48,6 +48,8 @@ public final class TrainNet {
             rstd = new float[nSubs][cap * c.groups()];
             h = new float[c.blocks() + 1][H];
             h1 = new float[c.blocks()][H];
+            tproj = new float[nSubs][H];
+            cproj = new float[nSubs][H];
         }
     }
 
@@ -219,6 +221,9 @@ public final class TrainNet {
             Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, (r1 - r0) * E, false);
             Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, (r1 - r0) * H, false);
         });
+        // every sub-layer's dense_t(temb) and dense_cond(cemb) at once: each input is packed once for all five layers
+        Linear.forward(java.util.Arrays.stream(subs).map(sub -> sub.denseT).toList(), a.temb, rows, a.tproj, pool);
+        Linear.forward(java.util.Arrays.stream(subs).map(sub -> sub.denseCond).toList(), a.cemb, rows, a.cproj, pool);
         subForward(0, x, rows, a.h[0], false, p, rng, pool);
         for (int b = 0; b < config.blocks(); b++) {
             System.arraycopy(a.h[b], 0, a.h[b + 1], 0, rows * H);
@@ -233,12 +238,12 @@ public final class TrainNet {
         Acts a = acts;
         Sublayer sub = subs[s];
         int H = config.hidden(), G = config.groups();
-        // summed in the reference's order: ((dense + dense_t) + dense_cond)
         sub.dense.forward(in, rows, a.tmp, false, pool);
-        sub.denseT.forward(a.temb, rows, a.tmp, true, pool);
-        sub.denseCond.forward(a.cemb, rows, a.tmp, true, pool);
-        float[] drop = p > 0 ? a.drop[s] : null;
+        float[] drop = p > 0 ? a.drop[s] : null, tp = a.tproj[s], cp = a.cproj[s];
         ThreadPool.run(pool, rows, 1, (r0, r1) -> {
+            // summed in the reference's order ((dense + dense_t) + dense_cond), each add the one an accumulating
+            // GEMM's epilogue makes ((Σ + b) + y), so the bits are those of accumulating in place
+            for (int i = r0 * H; i < r1 * H; i++) a.tmp[i] = cp[i] + (tp[i] + a.tmp[i]);
             GroupNormGrad.forward(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
             // these rows of tmp (the sum) are consumed: SiLU(g) goes there, then dropout and the residual
             Activation.SILU.apply(a.g[s], r0 * H, a.tmp, r0 * H, (r1 - r0) * H, false);
@@ -322,14 +327,18 @@ public final class TrainNet {
         ThreadPool.run(pool, H, 1, (c0, c1) -> GroupNormGrad.backwardParams(a.tmp, a.xhat[s], rows, H, c0, c1, dGamma, dBeta));
         ThreadPool.run(pool, rows, 1, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], sub.norm.gammaRef(), H, G, r0, r1, a.tmp));
         OutputGradient g = prepare(a.tmp, rows, H, pool); // the three layers share dy and the bias gradient
-        backward(sub.dense, g, a.tmp, in, rows, dIn, acc, pool);
-        backward(sub.denseT, g, a.tmp, a.temb, rows, a.dtemb, true, pool);
-        backward(sub.denseCond, g, a.tmp, a.cemb, rows, a.dcemb, true, pool);
+        Linear.backward(List.of(part(sub.dense, in, dIn, acc), part(sub.denseT, a.temb, a.dtemb, true),
+                part(sub.denseCond, a.cemb, a.dcemb, true)), g, a.tmp, rows, pool);
+    }
+
+    /** A layer's share of a shared backward pass, with its gradient arrays. */
+    private Linear.Backward part(Linear l, float[] x, float[] dx, boolean acc) {
+        int w = index.get(l.name + ".weight");
+        return new Linear.Backward(l, x, grads[w], grads[w + 1], dx, acc);
     }
 
     /** One linear layer's gradients into its gradient arrays ({@link Linear#backward}). */
     private void backward(Linear l, OutputGradient g, float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
-        int w = index.get(l.name + ".weight");
-        l.backward(g, dy, x, rows, grads[w], grads[w + 1], dx, acc, pool);
+        Linear.backward(List.of(part(l, x, dx, acc)), g, dy, rows, pool);
     }
 }

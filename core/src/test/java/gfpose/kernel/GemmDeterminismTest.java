@@ -78,4 +78,70 @@ class GemmDeterminismTest {
             }
         }
     }
+
+    /**
+     * Several layers on the same rows (the input packed once for all): each output equals its own single-layer call bit
+     * for bit, forwards, backwards and for the weight gradients, on the caller and on pools. Two outputs are wider than
+     * one panel and one is narrower, so the shared scratch serves outputs of different widths.
+     */
+    @ParameterizedTest(name = "{0} rows x {1}")
+    @CsvSource({"13,37", "333,300", "2,70", "5,600", "1,9"})
+    void layersSharingTheirInput(int rows, int in) {
+        Random rnd = new Random(rows * 13L + in);
+        int[] outs = {150, 5, 64};
+        PackedMatrix[] m = new PackedMatrix[outs.length];
+        for (int i = 0; i < outs.length; i++) m[i] = PackedMatrix.pack(Oracle.random(rnd, outs[i] * in), outs[i], in);
+        float[] x = Oracle.random(rnd, rows * in);
+        for (ThreadPool pool : new ThreadPool[] {null, one, two}) {
+            String where = pool == null ? "caller" : pool.threads() + " threads";
+            // forwards: y_i = act(acc·y_i + b_i + x·W_iᵀ)
+            float[][] ys = new float[outs.length][], want = new float[outs.length][];
+            java.util.List<Gemm.Layer> layers = new java.util.ArrayList<>();
+            for (int i = 0; i < outs.length; i++) {
+                float[] b = i == 1 ? null : Oracle.random(rnd, outs[i]);
+                Activation act = i == 2 ? Activation.SILU : Activation.NONE;
+                ys[i] = Oracle.random(rnd, rows * outs[i]);
+                want[i] = ys[i].clone();
+                Gemm.linear(x, 0, rows, m[i], b, want[i], 0, i != 0, act, pool);
+                layers.add(new Gemm.Layer(m[i], b, ys[i], 0, i != 0, act));
+            }
+            Gemm.linear(x, 0, rows, layers, pool);
+            for (int i = 0; i < outs.length; i++) Oracle.assertSameBits(ys[i], want[i], where + " forward layer " + i);
+        }
+        // backwards, one output gradient dy [rows][out] shared by layers of the same out and different in
+        int out = 40;
+        int[] ins = {in, 17, 130};
+        PackedMatrix[] w = new PackedMatrix[ins.length];
+        for (int i = 0; i < ins.length; i++) w[i] = PackedMatrix.pack(Oracle.random(rnd, out * ins[i]), out, ins[i]);
+        float[] dy = Oracle.random(rnd, rows * out);
+        OutputGradient g = new OutputGradient().set(dy, rows, out, null);
+        for (ThreadPool pool : new ThreadPool[] {null, one, two}) {
+            String where = pool == null ? "caller" : pool.threads() + " threads";
+            float[][] dx = new float[ins.length][], dxWant = new float[ins.length][];
+            float[][] xs = new float[ins.length][], dW = new float[ins.length][], dWWant = new float[ins.length][];
+            float[][] dB = new float[ins.length][], dBWant = new float[ins.length][];
+            java.util.List<Gemm.Layer> back = new java.util.ArrayList<>();
+            java.util.List<Gemm.Gradient> grads = new java.util.ArrayList<>();
+            for (int i = 0; i < ins.length; i++) {
+                dx[i] = Oracle.random(rnd, rows * ins[i]);
+                dxWant[i] = dx[i].clone();
+                Gemm.linearBackwardInput(dy, 0, rows, w[i], dxWant[i], 0, i != 1, pool);
+                back.add(new Gemm.Layer(w[i], null, dx[i], 0, i != 1, Activation.NONE));
+                xs[i] = Oracle.random(rnd, rows * ins[i]);
+                dW[i] = Oracle.random(rnd, out * ins[i]);
+                dWWant[i] = dW[i].clone();
+                dB[i] = i == 2 ? null : Oracle.random(rnd, out);
+                dBWant[i] = dB[i] == null ? null : dB[i].clone();
+                Gemm.weightGradient(g, xs[i], ins[i], dWWant[i], dBWant[i], pool);
+                grads.add(new Gemm.Gradient(xs[i], ins[i], dW[i], dB[i]));
+            }
+            Gemm.linearBackwardInput(dy, 0, rows, back, pool);
+            Gemm.weightGradient(g, grads, pool);
+            for (int i = 0; i < ins.length; i++) {
+                Oracle.assertSameBits(dx[i], dxWant[i], where + " input gradient layer " + i);
+                Oracle.assertSameBits(dW[i], dWWant[i], where + " weight gradient layer " + i);
+                if (dB[i] != null) Oracle.assertSameBits(dB[i], dBWant[i], where + " bias gradient layer " + i);
+            }
+        }
+    }
 }

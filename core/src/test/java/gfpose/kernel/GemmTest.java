@@ -30,8 +30,8 @@ class GemmTest {
                     for (int i = yOff + rows * out; i < y.length; i++) Oracle.assertSameBits(new float[] {y[i]}, new float[] {y0[i]}, what + " tail");
                     // The scalar kernel on the same panels gives the same bits: one arithmetic for all backends.
                     float[] s = y0.clone();
-                    ScalarGemm.linear(new Operands.Rows(x, xOff, in), 0, rows, m.forward(), 0, PackedMatrix.panelCount(out),
-                            withBias ? bias : null, new Operands.Rows(s, yOff, out), acc, act);
+                    ScalarGemm.linear(new Operands.Rows(x, xOff, in), 0, rows, new Operands.Output(m.forward(),
+                            withBias ? bias : null, new Operands.Rows(s, yOff, out), acc, act), 0, PackedMatrix.panelCount(out));
                     Oracle.assertSameBits(y, s, what + " vs scalar");
                 }
             }
