@@ -47,7 +47,7 @@ public class DetectionProbe {
             for (String value : args[4].split(",")) {
                 float v = Float.parseFloat(value);
                 float[][] uv = detections(items, scale ? v : 1f);
-                boolean[][] obs = scale ? seen : disagreeing(first, uv, seen, v);
+                boolean[][] obs = scale ? seen : agreeing(first, uv, seen, v);
                 float[][][] est = prior.estimate(uv, obs, ImageSize.GFPOSE, opt, 0);
                 EvalConfig cfg = new EvalConfig(Split.VAL, EvalTask.ESTIMATE, Input2d.SH, stride, 0, 128, MissingJoints.none(), 0, 0,
                         Procrustes.Variant.REFLECTION, new EvalConfig.ModelInfo(1, opt.steps(), "dpm2m", weights.toString(), null));
@@ -78,7 +78,7 @@ public class DetectionProbe {
     }
 
     /** The detected joints whose first estimate lies within t pixels of the detection. */
-    static boolean[][] disagreeing(float[][][] first, float[][] uv, boolean[][] seen, float t) {
+    static boolean[][] agreeing(float[][][] first, float[][] uv, boolean[][] seen, float t) {
         boolean[][] obs = new boolean[seen.length][J];
         for (int i = 0; i < seen.length; i++) {
             for (int j = 0; j < J; j++) {

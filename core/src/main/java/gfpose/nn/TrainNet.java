@@ -27,6 +27,7 @@ public final class TrainNet {
     private final Map<String, Integer> index = new HashMap<>(); // parameter name -> position in params/grads
     private final Layers layers; // the inference layers, over the live params arrays
     private final Sublayer[] subs; // pre, then b1 first, b1 second, b2 first, ...
+    private final List<Linear> denseTs, denseConds; // every sub-layer's dense_t and dense_cond, in sub-layer order
     private Acts acts;
     private final OutputGradient dyPrep = new OutputGradient();
     private boolean dropoutOn; // whether the last forward pass used dropout
@@ -69,6 +70,8 @@ public final class TrainNet {
         }
         layers = new Layers(config, live, true);
         subs = layers.sublayers();
+        denseTs = java.util.Arrays.stream(subs).map(sub -> sub.denseT).toList();
+        denseConds = java.util.Arrays.stream(subs).map(sub -> sub.denseCond).toList();
     }
 
     /**
@@ -222,8 +225,8 @@ public final class TrainNet {
             Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, (r1 - r0) * H, false);
         });
         // every sub-layer's dense_t(temb) and dense_cond(cemb) at once: each input is packed once for all five layers
-        Linear.forward(java.util.Arrays.stream(subs).map(sub -> sub.denseT).toList(), a.temb, rows, a.tproj, pool);
-        Linear.forward(java.util.Arrays.stream(subs).map(sub -> sub.denseCond).toList(), a.cemb, rows, a.cproj, pool);
+        Linear.forward(denseTs, a.temb, rows, a.tproj, pool);
+        Linear.forward(denseConds, a.cemb, rows, a.cproj, pool);
         subForward(0, x, rows, a.h[0], false, p, rng, pool);
         for (int b = 0; b < config.blocks(); b++) {
             System.arraycopy(a.h[b], 0, a.h[b + 1], 0, rows * H);
