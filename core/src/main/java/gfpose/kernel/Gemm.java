@@ -303,7 +303,7 @@ public final class Gemm {
             ThreadPool.run(pool, panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
             outs[i] = new Output(new Panels(dst, in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
         }
-        if (rows > 0) run(new Rows(dy.dyT, 0, rows), out, outs, pool);
+        if (rows > 0) run(new Rows(dy.dy, 0, 1, out), out, outs, pool); // dyᵀ: row o of it is column o of dy
     }
 
     /**

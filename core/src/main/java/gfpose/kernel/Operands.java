@@ -5,10 +5,14 @@ final class Operands {
     private Operands() {}
 
     /**
-     * Rows of a matrix in a flat array: row r starts at {@code offset + r·stride} and its elements are contiguous
-     * (the input rows A and the output rows y of a kernel call).
+     * Rows of a matrix in a flat array: element k of row r at {@code offset + r·stride + k·step} (the input rows A and
+     * the output rows y of a kernel call). Output rows and most inputs are contiguous ({@code step} 1); the weight
+     * gradient reads dyᵀ in place from dy, whose rows are its columns (stride 1, step {@code out}).
      */
-    record Rows(float[] data, int offset, int stride) {}
+    record Rows(float[] data, int offset, int stride, int step) {
+        /** Rows with contiguous elements. */
+        Rows(float[] data, int offset, int stride) { this(data, offset, stride, 1); }
+    }
 
     /**
      * A weight in the packed panel layout ({@link PackedMatrix}): {@code out} outputs (columns of the result) by

@@ -18,7 +18,7 @@ final class ScalarGemm {
         boolean acc = o.acc();
         Activation act = o.act();
         float[] a = ar.data(), wp = w.data(), y = yr.data();
-        int out = w.out(), in = w.in(), pw = Simd.PANEL;
+        int out = w.out(), in = w.in(), pw = Simd.PANEL, step = ar.step();
         float[] s = new float[pw];
         for (int q = p0; q < p1; q++) {
             int j0 = q * pw, n = Math.min(pw, out - j0), w0 = q * in * pw;
@@ -27,7 +27,7 @@ final class ScalarGemm {
                 Arrays.fill(s, 0f);
                 // i-k-j order: the inner loop over the panel is contiguous, so C2 can auto-vectorize it.
                 for (int k = 0; k < in; k++) {
-                    float v = a[a0 + k];
+                    float v = a[a0 + k * step];
                     for (int c = 0, wk = w0 + k * pw; c < pw; c++) s[c] = Math.fma(v, wp[wk + c], s[c]);
                 }
                 finish(s, 0, pw, 1, n, bias, j0, y, yr.offset() + r * yr.stride() + j0, yr.stride(), acc, act);

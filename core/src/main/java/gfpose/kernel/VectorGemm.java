@@ -61,7 +61,7 @@ final class VectorGemm {
         int aOff = ar.offset(), rs = ar.stride(), in = outs[0].w().in();
         int rows = r1 - r0, width = 0;
         for (Operands.Output o : outs) width = Math.max(width, (p1 < 0 ? o.w().count() : p1 - p0) * P);
-        if (rows <= 2) {
+        if (rows <= 2 && ar.step() == 1) {
             float[] t = scratch(1, width);
             for (Operands.Output o : outs) {
                 int q0 = p1 < 0 ? 0 : p0, q1 = p1 < 0 ? o.w().count() : p1;
@@ -81,7 +81,7 @@ final class VectorGemm {
         for (int b0 = 0; b0 < blocks; b0 += perChunk) {
             int nb = Math.min(perChunk, blocks - b0), c0 = r0 + b0 * MR, c1 = Math.min(r1, c0 + nb * MR);
             int R = nb * MR;
-            pack(a, aOff, rs, c0, c1, nb, in, ap);
+            if (ar.step() == 1) pack(a, aOff, rs, c0, c1, nb, in, ap); else packStrided(a, aOff, rs, ar.step(), c0, c1, nb, in, ap);
             for (Operands.Output o : outs) {
                 int q0 = p1 < 0 ? 0 : p0, q1 = p1 < 0 ? o.w().count() : p1;
                 float[] wp = o.w().data();
@@ -130,6 +130,36 @@ final class VectorGemm {
                             for (int k = 0, s = aOff + (r + i) * rs + k0; k < kn; k++, s++) ap[d + k * MR + i] = a[s];
                         } else {
                             for (int k = 0; k < kn; k++) ap[d + k * MR + i] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #pack} for rows whose elements are {@code step} apart (element k of row r at {@code aOff + r·rs + k·step}),
+     * e.g. dyᵀ read from dy (rs 1), whose rows of dy are then the k of the packed blocks: 16 k at a time, each block's
+     * four values at one k adjacent in dy, so 16 rows of dy are read along their length while every block receives
+     * 16 x 4 contiguous floats.
+     */
+    private static void packStrided(float[] a, int aOff, int rs, int step, int c0, int c1, int nb, int in, float[] ap) {
+        final int kt = 16;
+        for (int k0 = 0; k0 < in; k0 += KC) {
+            int kn = Math.min(KC, in - k0);
+            for (int kk = 0; kk < kn; kk += kt) {
+                int ke = Math.min(kn, kk + kt);
+                for (int b = 0, r = c0; b < nb; b++, r += MR) {
+                    int d = (k0 * nb + b * kn) * MR;
+                    if (r + MR <= c1) {
+                        for (int k = kk, s = aOff + (k0 + kk) * step + r * rs; k < ke; k++, s += step) {
+                            ap[d + 4 * k] = a[s]; ap[d + 4 * k + 1] = a[s + rs];
+                            ap[d + 4 * k + 2] = a[s + 2 * rs]; ap[d + 4 * k + 3] = a[s + 3 * rs];
+                        }
+                    } else {
+                        for (int k = kk; k < ke; k++) {
+                            int s = aOff + (k0 + k) * step + r * rs;
+                            for (int i = 0; i < MR; i++) ap[d + 4 * k + i] = r + i < c1 ? a[s + i * rs] : 0f;
                         }
                     }
                 }

@@ -243,17 +243,22 @@ public final class TrainNet {
         int H = config.hidden(), G = config.groups();
         sub.dense.forward(in, rows, a.tmp, false, pool);
         float[] drop = p > 0 ? a.drop[s] : null, tp = a.tproj[s], cp = a.cproj[s];
+        // one row at a time through every step, so the row's values stay in L1 between them
         ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            // summed in the reference's order ((dense + dense_t) + dense_cond), each add the one an accumulating
-            // GEMM's epilogue makes ((Σ + b) + y), so the bits are those of accumulating in place
-            for (int i = r0 * H; i < r1 * H; i++) a.tmp[i] = cp[i] + (tp[i] + a.tmp[i]);
-            GroupNormGrad.forward(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r0, r1, a.g[s], a.xhat[s], a.rstd[s]);
-            // these rows of tmp (the sum) are consumed: SiLU(g) goes there, then dropout and the residual
-            Activation.SILU.apply(a.g[s], r0 * H, a.tmp, r0 * H, (r1 - r0) * H, false);
-            if (drop != null) for (int r = r0; r < r1; r++) dropoutScales(rng[r], p, drop, r * H, H);
-            for (int i = r0 * H; i < r1 * H; i++) {
-                float v = drop == null ? a.tmp[i] : a.tmp[i] * drop[i];
-                dst[i] = residual ? dst[i] + v : v;
+            for (int r = r0; r < r1; r++) {
+                int i0 = r * H, i1 = i0 + H;
+                // summed in the reference's order ((dense + dense_t) + dense_cond), each add the one an accumulating
+                // GEMM's epilogue makes ((Σ + b) + y), so the bits are those of accumulating in place
+                for (int i = i0; i < i1; i++) a.tmp[i] = cp[i] + (tp[i] + a.tmp[i]);
+                GroupNormGrad.forward(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r, r + 1, a.g[s], a.xhat[s], a.rstd[s]);
+                // the row of tmp (the sum) is consumed: SiLU(g) goes there, then dropout and the residual
+                Activation.SILU.apply(a.g[s], i0, a.tmp, i0, H, false);
+                if (drop != null) {
+                    dropoutScales(rng[r], p, drop, i0, H);
+                    for (int i = i0; i < i1; i++) a.tmp[i] *= drop[i];
+                }
+                if (residual) for (int i = i0; i < i1; i++) dst[i] += a.tmp[i];
+                else System.arraycopy(a.tmp, i0, dst, i0, H);
             }
         });
     }
@@ -321,8 +326,10 @@ public final class TrainNet {
         int H = config.hidden(), G = config.groups();
         float[] drop = dropoutOn ? a.drop[s] : null;
         ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            Activation.SILU.backward(a.g[s], r0 * H, dDst, r0 * H, a.tmp, r0 * H, (r1 - r0) * H);
-            if (drop != null) for (int i = r0 * H; i < r1 * H; i++) a.tmp[i] *= drop[i];
+            for (int r = r0; r < r1; r++) { // row by row: the row stays in L1 for the dropout
+                Activation.SILU.backward(a.g[s], r * H, dDst, r * H, a.tmp, r * H, H);
+                if (drop != null) for (int i = r * H; i < (r + 1) * H; i++) a.tmp[i] *= drop[i];
+            }
         });
         // γ and β gradients need dL/dg (in tmp) before it is turned into dL/dsum in place
         int gamma = index.get(sub.norm.name + ".weight");

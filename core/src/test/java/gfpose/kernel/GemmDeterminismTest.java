@@ -55,7 +55,9 @@ class GemmDeterminismTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2}")
-    @CsvSource({"13,150,37", "9,5,100", "40,7,3", "130,110,20"})
+    // dyᵀ is read in place from dy: rows past a K block (2100), out of 1 or 2 (too few for the 4-row tile) and past
+    // a chunk of 320 rows of dyᵀ (700)
+    @CsvSource({"13,150,37", "9,5,100", "40,7,3", "130,110,20", "2100,6,5", "300,2,3", "7,1,9", "9,700,3"})
     void weightGradient(int rows, int out, int in) {
         Random rnd = new Random(rows + 3L * out + 5L * in);
         float[] dy = Oracle.random(rnd, rows * out), x = Oracle.random(rnd, rows * in);
