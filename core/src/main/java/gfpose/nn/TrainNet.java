@@ -1,6 +1,7 @@
 package gfpose.nn;
 
 import gfpose.kernel.Activation;
+import gfpose.kernel.Gemm;
 import gfpose.kernel.OutputGradient;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
@@ -15,9 +16,10 @@ import java.util.Map;
  * back-propagation to every parameter.
  *
  * <p>Parameters and gradients are flat float arrays in {@link ScoreNet#parameterSpecs} order (live: an optimizer
- * edits them in place and then calls {@link #refresh()}). Whole-batch passes: every per-row operation depends only
- * on its row, and every sum over rows (weight, bias, γ, β gradients) is taken in increasing row order by one
- * thread, so the thread count never changes a bit. Not thread-safe itself.
+ * edits them in place and then calls {@link #refresh()}). The forward pass and the activation gradients run each
+ * thread's rows through the whole network (every step of them is per row); every sum over rows (weight, bias, γ, β
+ * gradients) is then taken over the whole batch in increasing row order by one thread, so the thread count never
+ * changes a bit. Not thread-safe itself.
  */
 public final class TrainNet {
     private final ModelConfig config;
@@ -35,7 +37,7 @@ public final class TrainNet {
     private static final class Acts {
         final int cap;
         final float[] d, tembRaw, tembPre, temb, cembPre, cemb, out, dOut, dtemb, dcemb, dh, dh1, tmp;
-        final float[][] g, xhat, rstd, drop, h, h1, tproj, cproj;
+        final float[][] g, xhat, rstd, drop, h, h1, tproj, cproj, dg, dsum;
 
         Acts(ModelConfig c, int cap, int nSubs) {
             this.cap = cap;
@@ -51,6 +53,8 @@ public final class TrainNet {
             h1 = new float[c.blocks()][H];
             tproj = new float[nSubs][H];
             cproj = new float[nSubs][H];
+            dg = new float[nSubs][H]; // per sub-layer: dL/dg, kept for the γ and β gradients
+            dsum = new float[nSubs][H]; // per sub-layer: dL/dsum, the dy of its three Linears' weight gradients
         }
     }
 
@@ -211,56 +215,61 @@ public final class TrainNet {
     /** Dropout scales (0 or 1/(1−p)) of sub-layer s in the last forward pass, null if dropout was off. */
     float[] lastDropout(int s) { return dropoutOn ? acts.drop[s] : null; }
 
+    /**
+     * The forward pass, its rows split across the pool once: each thread runs the whole network on its rows (every
+     * step is per row), so no thread waits for another between layers.
+     */
     private void forward(float[] x, float[] tau, float[] cond, float[] mask, int rows, float p, Rng[] rng, ThreadPool pool) {
-        Acts a = acts;
-        int H = config.hidden(), E = config.embed();
-        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            ConditionDifference.compute(config, x, cond, mask, r0, r1, a.d);
-            layers.timeEmbedding.forward(tau, r0, r1 - r0, a.tembRaw, r0 * E);
-        });
-        layers.timeEmbed.forward(a.tembRaw, rows, a.tembPre, false, pool);
-        layers.condEmbed.forward(a.d, rows, a.cembPre, false, pool);
-        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, (r1 - r0) * E, false);
-            Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, (r1 - r0) * H, false);
-        });
-        // every sub-layer's dense_t(temb) and dense_cond(cemb) at once: each input is packed once for all five layers
-        Linear.forward(denseTs, a.temb, rows, a.tproj, pool);
-        Linear.forward(denseConds, a.cemb, rows, a.cproj, pool);
-        subForward(0, x, rows, a.h[0], false, p, rng, pool);
-        for (int b = 0; b < config.blocks(); b++) {
-            System.arraycopy(a.h[b], 0, a.h[b + 1], 0, rows * H);
-            subForward(2 * b + 1, a.h[b], rows, a.h1[b], false, p, rng, pool);
-            subForward(2 * b + 2, a.h1[b], rows, a.h[b + 1], true, p, rng, pool);
-        }
-        layers.post.forward(a.h[config.blocks()], rows, a.out, false, pool);
+        ThreadPool.run(pool, rows, 4, (r0, r1) -> forwardRows(x, tau, cond, mask, r0, r1, p, rng));
     }
 
-    /** dst (+)= dropout(SiLU(GN(dense(in) + dense_t(temb) + dense_cond(cemb)))), caching g, x̂, 1/σ, the mask. */
-    private void subForward(int s, float[] in, int rows, float[] dst, boolean residual, float p, Rng[] rng, ThreadPool pool) {
+    private void forwardRows(float[] x, float[] tau, float[] cond, float[] mask, int r0, int r1, float p, Rng[] rng) {
+        Acts a = acts;
+        int H = config.hidden(), E = config.embed(), n = r1 - r0;
+        ConditionDifference.compute(config, x, cond, mask, r0, r1, a.d);
+        layers.timeEmbedding.forward(tau, r0, n, a.tembRaw, r0 * E);
+        layers.timeEmbed.forward(a.tembRaw, r0 * E, n, a.tembPre, r0 * E, false, Activation.NONE);
+        layers.condEmbed.forward(a.d, r0 * config.condIn(), n, a.cembPre, r0 * H, false, Activation.NONE);
+        Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, n * E, false);
+        Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, n * H, false);
+        // every sub-layer's dense_t(temb) and dense_cond(cemb) at once: each input is packed once for all five layers
+        Linear.forward(denseTs, a.temb, r0, n, a.tproj);
+        Linear.forward(denseConds, a.cemb, r0, n, a.cproj);
+        subForward(0, x, r0, r1, a.h[0], false, p, rng);
+        for (int b = 0; b < config.blocks(); b++) {
+            System.arraycopy(a.h[b], r0 * H, a.h[b + 1], r0 * H, n * H);
+            subForward(2 * b + 1, a.h[b], r0, r1, a.h1[b], false, p, rng);
+            subForward(2 * b + 2, a.h1[b], r0, r1, a.h[b + 1], true, p, rng);
+        }
+        layers.post.forward(a.h[config.blocks()], r0 * H, n, a.out, r0 * config.inDim(), false, Activation.NONE);
+    }
+
+    /**
+     * Rows [r0, r1): dst (+)= dropout(SiLU(GN(dense(in) + dense_t(temb) + dense_cond(cemb)))), caching g, x̂, 1/σ and
+     * the mask. {@code in} has the sub-layer's input width (51 for the first, else hidden).
+     */
+    private void subForward(int s, float[] in, int r0, int r1, float[] dst, boolean residual, float p, Rng[] rng) {
         Acts a = acts;
         Sublayer sub = subs[s];
         int H = config.hidden(), G = config.groups();
-        sub.dense.forward(in, rows, a.tmp, false, pool);
+        sub.dense.forward(in, r0 * sub.dense.in, r1 - r0, a.tmp, r0 * H, false, Activation.NONE);
         float[] drop = p > 0 ? a.drop[s] : null, tp = a.tproj[s], cp = a.cproj[s];
         // one row at a time through every step, so the row's values stay in L1 between them
-        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                int i0 = r * H, i1 = i0 + H;
-                // summed in the reference's order ((dense + dense_t) + dense_cond), each add the one an accumulating
-                // GEMM's epilogue makes ((Σ + b) + y), so the bits are those of accumulating in place
-                for (int i = i0; i < i1; i++) a.tmp[i] = cp[i] + (tp[i] + a.tmp[i]);
-                GroupNormGrad.forward(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r, r + 1, a.g[s], a.xhat[s], a.rstd[s]);
-                // the row of tmp (the sum) is consumed: SiLU(g) goes there, then dropout and the residual
-                Activation.SILU.apply(a.g[s], i0, a.tmp, i0, H, false);
-                if (drop != null) {
-                    dropoutScales(rng[r], p, drop, i0, H);
-                    for (int i = i0; i < i1; i++) a.tmp[i] *= drop[i];
-                }
-                if (residual) for (int i = i0; i < i1; i++) dst[i] += a.tmp[i];
-                else System.arraycopy(a.tmp, i0, dst, i0, H);
+        for (int r = r0; r < r1; r++) {
+            int i0 = r * H, i1 = i0 + H;
+            // summed in the reference's order ((dense + dense_t) + dense_cond), each add the one an accumulating
+            // GEMM's epilogue makes ((Σ + b) + y), so the bits are those of accumulating in place
+            for (int i = i0; i < i1; i++) a.tmp[i] = cp[i] + (tp[i] + a.tmp[i]);
+            GroupNormGrad.forward(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r, r + 1, a.g[s], a.xhat[s], a.rstd[s]);
+            // the row of tmp (the sum) is consumed: SiLU(g) goes there, then dropout and the residual
+            Activation.SILU.apply(a.g[s], i0, a.tmp, i0, H, false);
+            if (drop != null) {
+                dropoutScales(rng[r], p, drop, i0, H);
+                for (int i = i0; i < i1; i++) a.tmp[i] *= drop[i];
             }
-        });
+            if (residual) for (int i = i0; i < i1; i++) dst[i] += a.tmp[i];
+            else System.arraycopy(a.tmp, i0, dst, i0, H);
+        }
     }
 
     /**
@@ -298,57 +307,73 @@ public final class TrainNet {
         return total / rows;
     }
 
+    /**
+     * The backward pass in two phases. First the gradients with respect to activations, rows split across the pool
+     * once (each is per row, like the forward); every sub-layer keeps its dL/dg and dL/dsum. Then the parameter
+     * gradients, whose sums run over all rows in increasing order: each GEMM and column sum split across the pool by
+     * output, so the thread count never changes a bit.
+     */
     private void backward(float[] x, int rows, ThreadPool pool) {
+        ThreadPool.run(pool, rows, 4, (r0, r1) -> backwardRows(x, r0, r1));
         Acts a = acts;
         int H = config.hidden(), E = config.embed(), B = config.blocks();
-        java.util.Arrays.fill(a.dtemb, 0, rows * E, 0f);
-        java.util.Arrays.fill(a.dcemb, 0, rows * H, 0f);
-        backward(layers.post, prepare(a.dOut, rows, config.inDim(), pool), a.dOut, a.h[B], rows, a.dh, false, pool);
-        for (int b = B - 1; b >= 0; b--) {
-            subBackward(2 * b + 2, a.dh, a.h1[b], rows, a.dh1, false, pool);
-            subBackward(2 * b + 1, a.dh1, a.h[b], rows, a.dh, true, pool);
+        weightGradients(a.dOut, rows, config.inDim(), List.of(part(layers.post, a.h[B])), pool);
+        for (int s = subs.length - 1; s >= 0; s--) {
+            Sublayer sub = subs[s];
+            float[] in = s == 0 ? x : s % 2 == 1 ? a.h[(s - 1) / 2] : a.h1[(s - 2) / 2];
+            int gamma = index.get(sub.norm.name + ".weight");
+            float[] dGamma = grads[gamma], dBeta = grads[gamma + 1], dg = a.dg[s], xhat = a.xhat[s];
+            ThreadPool.run(pool, H, 1, (c0, c1) -> GroupNormGrad.backwardParams(dg, xhat, rows, H, c0, c1, dGamma, dBeta));
+            // the three layers of a sub-layer share dy (dL/dsum) and its bias gradient
+            weightGradients(a.dsum[s], rows, H, List.of(part(sub.dense, in), part(sub.denseT, a.temb),
+                    part(sub.denseCond, a.cemb)), pool);
         }
-        subBackward(0, a.dh, x, rows, null, false, pool);
-        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            Activation.SILU.backward(a.tembPre, r0 * E, a.dtemb, r0 * E, a.dtemb, r0 * E, (r1 - r0) * E);
-            Activation.SILU.backward(a.cembPre, r0 * H, a.dcemb, r0 * H, a.dcemb, r0 * H, (r1 - r0) * H);
-        });
-        backward(layers.timeEmbed, prepare(a.dtemb, rows, E, pool), a.dtemb, a.tembRaw, rows, null, false, pool);
-        backward(layers.condEmbed, prepare(a.dcemb, rows, H, pool), a.dcemb, a.d, rows, null, false, pool);
+        weightGradients(a.dtemb, rows, E, List.of(part(layers.timeEmbed, a.tembRaw)), pool);
+        weightGradients(a.dcemb, rows, H, List.of(part(layers.condEmbed, a.d)), pool);
     }
 
-    private OutputGradient prepare(float[] dy, int rows, int out, ThreadPool pool) { return dyPrep.set(dy, rows, out, pool); }
+    /** Rows [r0, r1) of every activation gradient, last layer first; dtemb and dcemb gather every sub-layer's share. */
+    private void backwardRows(float[] x, int r0, int r1) {
+        Acts a = acts;
+        int H = config.hidden(), E = config.embed(), B = config.blocks(), n = r1 - r0;
+        java.util.Arrays.fill(a.dtemb, r0 * E, r1 * E, 0f);
+        java.util.Arrays.fill(a.dcemb, r0 * H, r1 * H, 0f);
+        Gemm.linearBackwardInput(a.dOut, r0 * config.inDim(), n,
+                List.of(layers.post.inputGradient(a.dh, r0, false)), null);
+        for (int b = B - 1; b >= 0; b--) {
+            subBackward(2 * b + 2, a.dh, r0, r1, a.dh1, false);
+            subBackward(2 * b + 1, a.dh1, r0, r1, a.dh, true);
+        }
+        subBackward(0, a.dh, r0, r1, null, false);
+        Activation.SILU.backward(a.tembPre, r0 * E, a.dtemb, r0 * E, a.dtemb, r0 * E, n * E);
+        Activation.SILU.backward(a.cembPre, r0 * H, a.dcemb, r0 * H, a.dcemb, r0 * H, n * H);
+    }
 
-    /** Back through sub-layer s given dDst = ∂L/∂(its output); dIn (+)= ∂L/∂in unless null. */
-    private void subBackward(int s, float[] dDst, float[] in, int rows, float[] dIn, boolean acc, ThreadPool pool) {
+    /** Rows [r0, r1) back through sub-layer s given dDst = ∂L/∂(its output); dIn (+)= ∂L/∂in unless null. */
+    private void subBackward(int s, float[] dDst, int r0, int r1, float[] dIn, boolean acc) {
         Acts a = acts;
         Sublayer sub = subs[s];
         int H = config.hidden(), G = config.groups();
-        float[] drop = dropoutOn ? a.drop[s] : null;
-        ThreadPool.run(pool, rows, 1, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) { // row by row: the row stays in L1 for the dropout
-                Activation.SILU.backward(a.g[s], r * H, dDst, r * H, a.tmp, r * H, H);
-                if (drop != null) for (int i = r * H; i < (r + 1) * H; i++) a.tmp[i] *= drop[i];
-            }
-        });
-        // γ and β gradients need dL/dg (in tmp) before it is turned into dL/dsum in place
-        int gamma = index.get(sub.norm.name + ".weight");
-        float[] dGamma = grads[gamma], dBeta = grads[gamma + 1];
-        ThreadPool.run(pool, H, 1, (c0, c1) -> GroupNormGrad.backwardParams(a.tmp, a.xhat[s], rows, H, c0, c1, dGamma, dBeta));
-        ThreadPool.run(pool, rows, 1, (r0, r1) -> GroupNormGrad.backwardInput(a.tmp, a.xhat[s], a.rstd[s], sub.norm.gammaRef(), H, G, r0, r1, a.tmp));
-        OutputGradient g = prepare(a.tmp, rows, H, pool); // the three layers share dy and the bias gradient
-        Linear.backward(List.of(part(sub.dense, in, dIn, acc), part(sub.denseT, a.temb, a.dtemb, true),
-                part(sub.denseCond, a.cemb, a.dcemb, true)), g, a.tmp, rows, pool);
+        float[] drop = dropoutOn ? a.drop[s] : null, dg = a.dg[s], dsum = a.dsum[s];
+        for (int r = r0; r < r1; r++) { // row by row: the row stays in L1 for the dropout
+            Activation.SILU.backward(a.g[s], r * H, dDst, r * H, dg, r * H, H);
+            if (drop != null) for (int i = r * H; i < (r + 1) * H; i++) dg[i] *= drop[i];
+        }
+        GroupNormGrad.backwardInput(dg, a.xhat[s], a.rstd[s], sub.norm.gammaRef(), H, G, r0, r1, dsum);
+        List<Gemm.Layer> inputs = dIn == null
+                ? List.of(sub.denseT.inputGradient(a.dtemb, r0, true), sub.denseCond.inputGradient(a.dcemb, r0, true))
+                : List.of(sub.dense.inputGradient(dIn, r0, acc), sub.denseT.inputGradient(a.dtemb, r0, true), sub.denseCond.inputGradient(a.dcemb, r0, true));
+        Gemm.linearBackwardInput(dsum, r0 * H, r1 - r0, inputs, null);
     }
 
-    /** A layer's share of a shared backward pass, with its gradient arrays. */
-    private Linear.Backward part(Linear l, float[] x, float[] dx, boolean acc) {
+    /** The weight and bias gradients of layers whose outputs received dy [rows, out] together. */
+    private void weightGradients(float[] dy, int rows, int out, List<Gemm.Gradient> parts, ThreadPool pool) {
+        Gemm.weightGradient(dyPrep.set(dy, rows, out, pool), parts, pool);
+    }
+
+    /** A layer's weight-gradient operand: its forward input x and its gradient arrays. */
+    private Gemm.Gradient part(Linear l, float[] x) {
         int w = index.get(l.name + ".weight");
-        return new Linear.Backward(l, x, grads[w], grads[w + 1], dx, acc);
-    }
-
-    /** One linear layer's gradients into its gradient arrays ({@link Linear#backward}). */
-    private void backward(Linear l, OutputGradient g, float[] dy, float[] x, int rows, float[] dx, boolean acc, ThreadPool pool) {
-        Linear.backward(List.of(part(l, x, dx, acc)), g, dy, rows, pool);
+        return new Gemm.Gradient(x, l.in, grads[w], grads[w + 1]);
     }
 }

@@ -18,11 +18,15 @@ class TrainNetGradTest {
 
     /** A batch exercising every branch: 2-D and 3-D conditions, masked joints, a fully masked row. */
     static final class Batch {
-        final int rows = 5;
-        final float[] x = new float[rows * 51], tau = new float[rows], cond = new float[rows * 51],
-                mask = new float[rows * 51], z = new float[rows * 51];
+        final int rows;
+        final float[] x, tau, cond, mask, z;
 
-        Batch(long seed) {
+        Batch(long seed) { this(seed, 5); }
+
+        Batch(long seed, int rows) {
+            this.rows = rows;
+            x = new float[rows * 51]; tau = new float[rows]; cond = new float[rows * 51];
+            mask = new float[rows * 51]; z = new float[rows * 51];
             Rng r = new Rng(seed);
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) (3 * r.nextGaussian());
@@ -73,7 +77,7 @@ class TrainNetGradTest {
     void threadCountDoesNotChangeGradients() {
         TrainNet one = TrainNet.of(ScoreNet.random(ModelConfig.of(32, 8, 1, 4), 5));
         TrainNet two = TrainNet.of(ScoreNet.random(ModelConfig.of(32, 8, 1, 4), 5));
-        Batch b = new Batch(2);
+        Batch b = new Batch(2, 11); // 3 threads take rows [0, 4), [4, 8), [8, 11) of the forward and backward passes
         Rng[] r1 = new Rng[b.rows], r2 = new Rng[b.rows];
         for (int r = 0; r < b.rows; r++) { r1[r] = Rng.stream(9, r); r2[r] = Rng.stream(9, r); }
         double l1 = one.lossAndGradient(b.x, b.tau, b.cond, b.mask, b.z, b.rows, 0.25f, r1, null, null);
