@@ -287,6 +287,7 @@ public final class Gemm {
         Output[] outs = new Output[layers.size()];
         float[][] packed = PACKED_X.get();
         if (packed.length < outs.length) PACKED_X.set(packed = java.util.Arrays.copyOf(packed, outs.length));
+        int[] panels = new int[outs.length];
         for (int i = 0; i < outs.length; i++) {
             Gradient g = layers.get(i);
             int in = g.in();
@@ -296,14 +297,17 @@ public final class Gemm {
             if (g.dB() != null) Objects.checkFromIndexSize(0, out, g.dB().length);
             if (rows == 0) continue;
             if (g.dB() != null) for (int o = 0; o < out; o++) g.dB()[o] += dy.biasSum[o];
-            // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed here.
-            int panels = PackedMatrix.panelCount(in), size = panels * rows * Simd.PANEL;
+            // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed below.
+            panels[i] = PackedMatrix.panelCount(in);
+            int size = panels[i] * rows * Simd.PANEL;
             if (packed[i] == null || packed[i].length < size) packed[i] = new float[size];
-            float[] dst = packed[i], x = g.x();
-            ThreadPool.run(pool, panels, 1, (q0, q1) -> PackedMatrix.packColumns(x, rows, in, dst, q0, q1));
-            outs[i] = new Output(new Panels(dst, in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
+            outs[i] = new Output(new Panels(packed[i], in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
         }
-        if (rows > 0) run(new Rows(dy.dy, 0, 1, out), out, outs, pool); // dyᵀ: row o of it is column o of dy
+        if (rows == 0) return;
+        float[][] dst = packed;
+        // every layer's xᵀ in one parallel region (their panels split across the pool together)
+        Spans.forEach(panels, 1, pool, (i, q0, q1) -> PackedMatrix.packColumns(layers.get(i).x(), rows, layers.get(i).in(), dst[i], q0, q1));
+        run(new Rows(dy.dy, 0, 1, out), out, outs, pool); // dyᵀ: row o of it is column o of dy
     }
 
     /**

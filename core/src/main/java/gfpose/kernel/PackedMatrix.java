@@ -62,6 +62,37 @@ public final class PackedMatrix {
     }
 
     /**
+     * {@link #repack(float[], ThreadPool)} of several matrices in one parallel region (their panels, and those of each
+     * Wᵀ already built, split across the pool together): an optimiser step re-packs every layer at once.
+     *
+     * @param matrices the packed matrices
+     * @param values   each one's new values, [out][in] row-major, in the same order
+     * @param pool     threads to split the panels across, or null for the calling thread
+     * @throws IllegalArgumentException if the lists differ in size or a matrix's values do not hold out·in floats
+     */
+    public static void repack(java.util.List<PackedMatrix> matrices, java.util.List<float[]> values, ThreadPool pool) {
+        int n = matrices.size();
+        if (values.size() != n) throw new IllegalArgumentException(n + " matrices but " + values.size() + " value arrays");
+        float[][] t = new float[n][];
+        int[] panels = new int[2 * n]; // the forward panels of every matrix, then the Wᵀ panels of those that have them
+        for (int i = 0; i < n; i++) {
+            PackedMatrix m = matrices.get(i);
+            if (values.get(i).length != (long) m.out * m.in) {
+                throw new IllegalArgumentException("matrix of " + values.get(i).length + " floats is not [" + m.out + ", " + m.in + "]");
+            }
+            t[i] = m.transposed;
+            panels[i] = panelCount(m.out);
+            panels[n + i] = t[i] == null ? 0 : panelCount(m.in);
+        }
+        Spans.forEach(panels, 1, pool, (k, q0, q1) -> {
+            PackedMatrix m = matrices.get(k % n);
+            float[] w = values.get(k % n);
+            if (k < n) packRows(w, m.out, m.in, m.panels, q0, q1);
+            else packColumns(w, m.out, m.in, t[k - n], q0, q1);
+        });
+    }
+
+    /**
      * Rows of W.
      *
      * @return out, the layer's output width

@@ -81,10 +81,16 @@ final class Linear {
         return new Gemm.Layer(weight, null, dx, r0 * in, acc, Activation.NONE);
     }
 
-    /** Re-packs the live weights after an optimiser step (training layers only). */
-    void repack(ThreadPool pool) {
-        if (rows == null) throw new IllegalStateException(name + ": an inference layer has no live weights");
-        weight.repack(rows, pool);
+    /** Re-packs the live weights of training layers after an optimiser step, all in one parallel region. */
+    static void repack(List<Linear> layers, ThreadPool pool) {
+        List<PackedMatrix> ms = new java.util.ArrayList<>(layers.size());
+        List<float[]> ws = new java.util.ArrayList<>(layers.size());
+        for (Linear l : layers) {
+            if (l.rows == null) throw new IllegalStateException(l.name + ": an inference layer has no live weights");
+            ms.add(l.weight);
+            ws.add(l.rows);
+        }
+        PackedMatrix.repack(ms, ws, pool);
     }
 
     /**

@@ -4,6 +4,7 @@ import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
 import gfpose.kernel.OutputGradient;
 import gfpose.kernel.Rng;
+import gfpose.kernel.Spans;
 import gfpose.kernel.ThreadPool;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -137,7 +138,7 @@ public final class TrainNet {
      * @param pool threads for the copies, or null for the calling thread
      */
     public void refresh(ThreadPool pool) {
-        for (Linear l : layers.linears()) l.repack(pool);
+        Linear.repack(layers.linears(), pool);
     }
 
     /**
@@ -181,7 +182,7 @@ public final class TrainNet {
         dropoutOn = dropout > 0;
         forward(x, tau, cond, mask, rows, dropout, rowRng, pool);
         double loss = loss(target, rows, perRow);
-        for (float[] g : grads) java.util.Arrays.fill(g, 0f);
+        Spans.forEach(grads, 1024, pool, (t, i0, i1) -> java.util.Arrays.fill(grads[t], i0, i1, 0f));
         backward(x, rows, pool);
         return loss;
     }

@@ -109,4 +109,30 @@ class GemmBackendTest {
         assertThat(two.transposedPanels()).containsExactly(one.transposedPanels());
         assertThat(two.toRowMajor()).containsExactly(w2);
     }
+
+    @Test
+    void repackingSeveralMatricesInOneRegionGivesTheirOwnPanels() {
+        Random rnd = new Random(7);
+        int[][] shapes = {{5 * Simd.PANEL + 7, 3 * Simd.PANEL + 1}, {3, 9}, {Simd.PANEL, 2 * Simd.PANEL}};
+        java.util.List<PackedMatrix> alone = new java.util.ArrayList<>(), together = new java.util.ArrayList<>();
+        java.util.List<float[]> values = new java.util.ArrayList<>();
+        for (int i = 0; i < shapes.length; i++) {
+            int out = shapes[i][0], in = shapes[i][1];
+            float[] w = Oracle.random(rnd, out * in);
+            alone.add(PackedMatrix.pack(w, out, in));
+            together.add(PackedMatrix.pack(w, out, in));
+            if (i != 1) { alone.get(i).transposedPanels(); together.get(i).transposedPanels(); } // the second has no Wᵀ yet
+            values.add(Oracle.random(rnd, out * in));
+        }
+        for (int i = 0; i < shapes.length; i++) alone.get(i).repack(values.get(i));
+        try (ThreadPool pool = new ThreadPool(3)) {
+            PackedMatrix.repack(together, values, pool);
+        }
+        for (int i = 0; i < shapes.length; i++) {
+            assertThat(together.get(i).panels()).as("matrix " + i).containsExactly(alone.get(i).panels());
+            assertThat(together.get(i).transposedPanels()).as("matrix " + i + " Wᵀ").containsExactly(alone.get(i).transposedPanels());
+            assertThat(together.get(i).toRowMajor()).containsExactly(values.get(i));
+        }
+        assertThatThrownBy(() -> PackedMatrix.repack(together, values.subList(0, 2), null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -36,7 +36,7 @@ class TrainOptimizerTest {
     @Test
     void clippingInsideAdamEqualsClippingTheGradientFirst() {
         java.util.Random rnd = new java.util.Random(1);
-        int n = PerElement.SPLIT + 3000; // split across the pool, with a partial block
+        int n = 65536 + 3000; // split across the pool, with a partial block
         float[][] p1 = {random(rnd, n), random(rnd, 5)}, g = {random(rnd, n), random(rnd, 5)};
         float[][] p2 = {p1[0].clone(), p1[1].clone()}, scaled = {g[0].clone(), g[1].clone()};
         float coef = 0.37f;
@@ -54,7 +54,7 @@ class TrainOptimizerTest {
     @Test
     void emaAndGradientNormGiveTheSameBitsOnAnyThreadCount() {
         java.util.Random rnd = new java.util.Random(2);
-        int n = 3 * PerElement.SPLIT + 17;
+        int n = 3 * 65536 + 17;
         float[][] g = {random(rnd, n), random(rnd, 100)};
         double exact = 0;
         for (float[] t : g) for (float v : t) exact += (double) v * v;
