@@ -45,24 +45,6 @@ final class Linear {
         Gemm.linear(x, xOff, rows, weight, bias, y, yOff, accumulate, act);
     }
 
-    /** y[0, rows) (+)= x·Wᵀ + b over the whole batch, rows split across the pool (training). */
-    void forward(float[] x, int rows, float[] y, boolean accumulate, ThreadPool pool) {
-        Gemm.linear(x, 0, rows, weight, bias, y, 0, accumulate, Activation.NONE, pool);
-    }
-
-    /**
-     * Several layers that read the same x [rows, in], each into its own ys[i] [rows, out] (overwritten): y = x·Wᵀ + b
-     * over the whole batch, x packed once for all of them (the bits of separate calls).
-     */
-    static void forward(List<Linear> layers, float[] x, int rows, float[][] ys, ThreadPool pool) {
-        List<Gemm.Layer> l = new java.util.ArrayList<>(layers.size());
-        for (int i = 0; i < layers.size(); i++) {
-            Linear layer = layers.get(i);
-            l.add(new Gemm.Layer(layer.weight, layer.bias, ys[i], 0, false, Activation.NONE));
-        }
-        Gemm.linear(x, 0, rows, l, pool);
-    }
-
     /**
      * Rows [r0, r0 + rows) of several layers that read the same x [·, in], each into its own ys[i] [·, out]
      * (overwritten), on the calling thread: x's rows are packed once for all of them (the bits of separate calls).
@@ -94,35 +76,18 @@ final class Linear {
     }
 
     /**
-     * The backward pass (training): dW += dyᵀ·x and dB += Σ_r dy, each sum over rows in increasing order, then, unless
-     * dx is null, dx (+)= dy·W. Bit-identical for any thread count (see {@link Gemm}).
+     * This layer's backward pass alone: dW += dyᵀ·x and dB += Σ_r dy, each sum over rows in increasing order, then,
+     * unless dx is null, dx (+)= dy·W. Bit-identical for any thread count (see {@link Gemm}). The trainer makes the same
+     * two calls for the layers that share a dy, with their parts together ({@link #inputGradient}).
      *
-     * @param g  dy prepared for the weight gradient (shared by the layers that read the same dy)
+     * @param g  dy prepared for the weight gradient
      * @param dy [rows, out] the output gradient
      * @param x  [rows, in] the layer's input in the forward pass
      */
     void backward(OutputGradient g, float[] dy, float[] x, int rows, float[] dW, float[] dB, float[] dx, boolean accumulate,
                   ThreadPool pool) {
-        backward(List.of(new Backward(this, x, dW, dB, dx, accumulate)), g, dy, rows, pool);
-    }
-
-    /** One layer's part of a shared backward pass: its forward input x, its gradients, and dx (null: not wanted). */
-    record Backward(Linear layer, float[] x, float[] dW, float[] dB, float[] dx, boolean accumulate) {}
-
-    /**
-     * {@link #backward(OutputGradient, float[], float[], int, float[], float[], float[], boolean, ThreadPool)} of
-     * several layers whose outputs were summed, so they share dy: the GEMMs pack dy (and dyᵀ) once for all of them,
-     * with the bits of separate calls.
-     */
-    static void backward(List<Backward> parts, OutputGradient g, float[] dy, int rows, ThreadPool pool) {
-        List<Gemm.Gradient> grads = new java.util.ArrayList<>(parts.size());
-        List<Gemm.Layer> inputs = new java.util.ArrayList<>(parts.size());
-        for (Backward b : parts) {
-            grads.add(new Gemm.Gradient(b.x(), b.layer().in, b.dW(), b.dB()));
-            if (b.dx() != null) inputs.add(new Gemm.Layer(b.layer().weight, null, b.dx(), 0, b.accumulate(), Activation.NONE));
-        }
-        Gemm.weightGradient(g, grads, pool);
-        if (!inputs.isEmpty()) Gemm.linearBackwardInput(dy, 0, rows, inputs, pool);
+        Gemm.weightGradient(g, List.of(new Gemm.Gradient(x, in, dW, dB)), pool);
+        if (dx != null) Gemm.linearBackwardInput(dy, 0, rows, List.of(inputGradient(dx, 0, accumulate)), pool);
     }
 
     float[] weight() { return rows != null ? rows.clone() : weight.toRowMajor(); }
