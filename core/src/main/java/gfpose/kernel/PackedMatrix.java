@@ -52,14 +52,7 @@ public final class PackedMatrix {
      * @param pool threads to split the panels across, or null for the calling thread
      * @throws IllegalArgumentException if w does not hold out·in floats
      */
-    public void repack(float[] w, ThreadPool pool) {
-        if (w.length != (long) out * in) {
-            throw new IllegalArgumentException("matrix of " + w.length + " floats is not [" + out + ", " + in + "]");
-        }
-        float[] t = transposed;
-        ThreadPool.run(pool, panelCount(out), 1, (q0, q1) -> packRows(w, out, in, panels, q0, q1));
-        if (t != null) ThreadPool.run(pool, panelCount(in), 1, (q0, q1) -> packColumns(w, out, in, t, q0, q1));
-    }
+    public void repack(float[] w, ThreadPool pool) { repack(java.util.List.of(this), java.util.List.of(w), pool); }
 
     /**
      * {@link #repack(float[], ThreadPool)} of several matrices in one parallel region (their panels, and those of each

@@ -361,9 +361,10 @@ public final class TrainNet {
             if (drop != null) for (int i = r * H; i < (r + 1) * H; i++) dg[i] *= drop[i];
         }
         GroupNormGrad.backwardInput(dg, a.xhat[s], a.rstd[s], sub.norm.gammaRef(), H, G, r0, r1, dsum);
-        List<Gemm.Layer> inputs = dIn == null
-                ? List.of(sub.denseT.inputGradient(a.dtemb, r0, true), sub.denseCond.inputGradient(a.dcemb, r0, true))
-                : List.of(sub.dense.inputGradient(dIn, r0, acc), sub.denseT.inputGradient(a.dtemb, r0, true), sub.denseCond.inputGradient(a.dcemb, r0, true));
+        List<Gemm.Layer> inputs = new java.util.ArrayList<>(3);
+        if (dIn != null) inputs.add(sub.dense.inputGradient(dIn, r0, acc));
+        inputs.add(sub.denseT.inputGradient(a.dtemb, r0, true));
+        inputs.add(sub.denseCond.inputGradient(a.dcemb, r0, true));
         Gemm.linearBackwardInput(dsum, r0 * H, r1 - r0, inputs, null);
     }
 
