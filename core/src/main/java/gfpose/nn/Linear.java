@@ -2,7 +2,6 @@ package gfpose.nn;
 
 import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
-import gfpose.kernel.OutputGradient;
 import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.ThreadPool;
 import java.util.Arrays;
@@ -73,21 +72,6 @@ final class Linear {
             ws.add(l.rows);
         }
         PackedMatrix.repack(ms, ws, pool);
-    }
-
-    /**
-     * This layer's backward pass alone: dW += dyᵀ·x and dB += Σ_r dy, each sum over rows in increasing order, then,
-     * unless dx is null, dx (+)= dy·W. Bit-identical for any thread count (see {@link Gemm}). The trainer makes the same
-     * two calls for the layers that share a dy, with their parts together ({@link #inputGradient}).
-     *
-     * @param g  dy prepared for the weight gradient
-     * @param dy [rows, out] the output gradient
-     * @param x  [rows, in] the layer's input in the forward pass
-     */
-    void backward(OutputGradient g, float[] dy, float[] x, int rows, float[] dW, float[] dB, float[] dx, boolean accumulate,
-                  ThreadPool pool) {
-        Gemm.weightGradient(g, List.of(new Gemm.Gradient(x, in, dW, dB)), pool);
-        if (dx != null) Gemm.linearBackwardInput(dy, 0, rows, List.of(inputGradient(dx, 0, accumulate)), pool);
     }
 
     float[] weight() { return rows != null ? rows.clone() : weight.toRowMajor(); }

@@ -72,7 +72,10 @@ class LayerGradTest {
         for (int i = 0; i < dy.length; i++) dy[i] = (float) r.nextGaussian();
         float[] dx = new float[rows * in], dW = new float[out * in], dB = new float[out];
         Linear layer = new Linear("l", w, new float[out], out, in, true);
-        layer.backward(new gfpose.kernel.OutputGradient().set(dy, rows, out, null), dy, x, rows, dW, dB, dx, false, null);
+        // the trainer's two calls: the weight and bias gradients from the prepared dy, then this layer's input gradient
+        gfpose.kernel.Gemm.weightGradient(new gfpose.kernel.OutputGradient().set(dy, rows, out, null),
+                java.util.List.of(new gfpose.kernel.Gemm.Gradient(x, in, dW, dB)), null);
+        gfpose.kernel.Gemm.linearBackwardInput(dy, 0, rows, java.util.List.of(layer.inputGradient(dx, 0, false)), null);
         for (int k = 0; k < rows; k++) {
             for (int i = 0; i < in; i++) {
                 double s = 0;
