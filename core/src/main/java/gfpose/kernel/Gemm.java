@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Dense layers on packed weights: {@code y = act(x · Wᵀ + b)} for a block of rows, and the two GEMMs of
  * their backward pass. Every output element accumulates its products with FMA in increasing k order from 0,
- * then adds the bias, then the previous y, then applies the activation, on every backend. So a row's result
+ * then adds the bias, then a shift shared by all rows (when given), then the previous y, then applies the
+ * activation, on every backend. So a row's result
  * does not depend on which rows share the call, on the thread count, or on the vector width.
  * The backend (Vector API at 512/256/128 bits, or scalar) is fixed at class load from the system property
  * {@code gfpose.vector.bits}. Each calling thread keeps its packing scratch (up to a few MB) for reuse.
@@ -81,9 +82,33 @@ public final class Gemm {
      */
     public static void linear(float[] x, int xOff, int rows, PackedMatrix w, float[] bias,
                               float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
+        linear(x, xOff, rows, w, bias, null, y, yOff, accumulate, act, pool);
+    }
+
+    /**
+     * {@link #linear(float[], int, int, PackedMatrix, float[], float[], int, boolean, Activation, ThreadPool)} plus a
+     * row that every output row adds after the bias: {@code y = act((accumulate ? y : 0) + ((x·Wᵀ + b) + shift))},
+     * the bits of adding {@code shift} to each row of the plain call's result (float addition commutes), without
+     * another pass over y.
+     *
+     * @param x          input rows, [rows][in] row-major from xOff
+     * @param xOff       index of row 0 in x
+     * @param rows       number of rows (≥ 0)
+     * @param w          the weight W, [out][in] packed
+     * @param bias       [out], or null for none
+     * @param shift      [out], added to every row after the bias, or null for none
+     * @param y          output rows, [rows][out] row-major from yOff; must not overlap x
+     * @param yOff       index of row 0 in y
+     * @param accumulate add to y's previous values (before the activation) instead of overwriting them
+     * @param act        the activation applied last (not null)
+     * @param pool       splits rows (or, for fewer than 8 rows, output panels) across threads; null = caller
+     */
+    public static void linear(float[] x, int xOff, int rows, PackedMatrix w, float[] bias, float[] shift,
+                              float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
         check(x, xOff, rows, w.in(), y, yOff, w.out());
         if (bias != null) Objects.checkFromIndexSize(0, w.out(), bias.length);
-        run(new Rows(x, xOff, w.in()), rows, new Output[] {new Output(w.forward(), bias, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act))}, pool);
+        if (shift != null) Objects.checkFromIndexSize(0, w.out(), shift.length);
+        run(new Rows(x, xOff, w.in()), rows, new Output[] {new Output(w.forward(), bias, shift, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act))}, pool);
     }
 
     /**

@@ -8,6 +8,44 @@ public final class Norm {
     private Norm() {}
 
     /**
+     * Group normalisation of rows [0, rows) of x (each {@code channels} values, {@code groups} groups of consecutive
+     * channels): for every group, {@link #group} and its bits, on the Vector API when {@link Simd} selected it.
+     *
+     * @param x        the values, row r at {@code x[xOff + r·channels]}
+     * @param xOff     index of row 0 in x
+     * @param rows     number of rows (≥ 0)
+     * @param channels values per row, a multiple of groups
+     * @param groups   groups per row (&gt; 0)
+     * @param gamma    the scale, [channels]
+     * @param beta     the shift, [channels]
+     * @param y        receives the normalised rows at {@code y[yOff + r·channels]}; may be x (with yOff = xOff)
+     * @param yOff     index of row 0 in y
+     * @param xhat     receives x̂ at the indices of y, or null
+     * @param rstd     receives each group's 1/σ (as float) at {@code rstd[rstdOff + r·groups + g]}, or null
+     * @param rstdOff  index of row 0 in rstd
+     * @param eps      added to the variance
+     */
+    public static void rows(float[] x, int xOff, int rows, int channels, int groups, float[] gamma, float[] beta,
+                            float[] y, int yOff, float[] xhat, float[] rstd, int rstdOff, double eps) {
+        if (rows <= 0) return;
+        if (Simd.BITS >= 256) {
+            VectorNorm.rows(x, xOff, rows, channels, groups, gamma, beta, y, yOff, xhat, rstd, rstdOff, eps);
+            return;
+        }
+        int size = channels / groups;
+        for (int r = 0; r < rows; r++) {
+            for (int g = 0; g < groups; g++) {
+                int c0 = g * size;
+                double rs = group(x, xOff + r * channels + c0, size, gamma, beta, c0, y, yOff + r * channels + c0, xhat, eps);
+                if (rstd != null) rstd[rstdOff + r * groups + g] = (float) rs;
+            }
+        }
+    }
+
+    /** s / n; as s · (1/n) when n is a power of two, which is the same value (1/n is exact) without a division's latency. */
+    static double divide(double s, int n) { return (n & (n - 1)) == 0 ? s * (1.0 / n) : s / n; }
+
+    /**
      * One group of {@code size} values at {@code x[xs]}: {@code y[ys + i] = x̂·γ[c0 + i] + β[c0 + i]} with
      * {@code x̂ = (x − mean)·rstd}; keeps x̂ at {@code xhat[ys + i]} when xhat is not null. y may be x.
      *
@@ -29,14 +67,14 @@ public final class Norm {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (int i = 0; i < n4; i += 4) { s0 += x[xs + i]; s1 += x[xs + i + 1]; s2 += x[xs + i + 2]; s3 += x[xs + i + 3]; }
         for (int i = n4; i < size; i++) s0 += x[xs + i];
-        double mean = ((s0 + s1) + (s2 + s3)) / size;
+        double mean = divide((s0 + s1) + (s2 + s3), size);
         double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         for (int i = 0; i < n4; i += 4) {
             double d0 = x[xs + i] - mean, d1 = x[xs + i + 1] - mean, d2 = x[xs + i + 2] - mean, d3 = x[xs + i + 3] - mean;
             q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
         }
         for (int i = n4; i < size; i++) { double d = x[xs + i] - mean; q0 += d * d; }
-        double rstd = 1.0 / Math.sqrt(((q0 + q1) + (q2 + q3)) / size + eps);
+        double rstd = 1.0 / Math.sqrt(divide((q0 + q1) + (q2 + q3), size) + eps);
         // two branch-free loops, which C2 vectorizes (its superword pass takes the float-double conversions)
         if (xhat == null) {
             for (int i = 0; i < size; i++) y[ys + i] = (float) ((x[xs + i] - mean) * rstd * gamma[c0 + i] + beta[c0 + i]);

@@ -23,8 +23,11 @@ final class Operands {
     }
 
     /**
-     * One result of a kernel call, {@code y = act((acc ? y : 0) + bias + A·Wᵀ)}: several of them may share the call's
-     * input rows A, which are then packed once for all.
+     * One result of a kernel call, {@code y = act((acc ? y : 0) + ((A·Wᵀ + bias) + shift))}: several of them may share
+     * the call's input rows A, which are then packed once for all. {@code shift} ([out], or null) is one row that every
+     * row adds, e.g. a time projection all rows share.
      */
-    record Output(Panels w, float[] bias, Rows y, boolean acc, Activation act) {}
+    record Output(Panels w, float[] bias, float[] shift, Rows y, boolean acc, Activation act) {
+        Output(Panels w, float[] bias, Rows y, boolean acc, Activation act) { this(w, bias, null, y, acc, act); }
+    }
 }

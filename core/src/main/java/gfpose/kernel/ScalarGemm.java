@@ -30,21 +30,22 @@ final class ScalarGemm {
                     float v = a[a0 + k * step];
                     for (int c = 0, wk = w0 + k * pw; c < pw; c++) s[c] = Math.fma(v, wp[wk + c], s[c]);
                 }
-                finish(s, 0, pw, 1, n, bias, j0, y, yr.offset() + r * yr.stride() + j0, yr.stride(), acc, act);
+                finish(s, 0, pw, 1, n, bias, o.shift(), j0, y, yr.offset() + r * yr.stride() + j0, yr.stride(), acc, act);
             }
         }
     }
 
     /**
      * Epilogue from raw sums {@code s} (row stride {@code ss}) into {@code rows x n} outputs of y (row stride
-     * {@code ys}): {@code y = act(s + bias[j0 + c] + (acc ? y : 0))}, added in that order.
+     * {@code ys}): {@code y = act(s + bias[j0 + c] + shift[j0 + c] + (acc ? y : 0))}, added in that order.
      */
-    static void finish(float[] s, int s0, int ss, int rows, int n, float[] bias, int j0,
+    static void finish(float[] s, int s0, int ss, int rows, int n, float[] bias, float[] shift, int j0,
                        float[] y, int y0, int ys, boolean acc, Activation act) {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < n; c++) {
                 float v = s[s0 + r * ss + c];
                 if (bias != null) v += bias[j0 + c];
+                if (shift != null) v += shift[j0 + c];
                 if (acc) v += y[y0 + r * ys + c];
                 y[y0 + r * ys + c] = act.apply(v);
             }

@@ -169,12 +169,12 @@ final class VectorGemm {
 
     /**
      * Epilogue of {@code rows} rows of raw sums into output o's rows from {@code row0}, columns j0 + [0, panels·P):
-     * {@code y = act(t + bias + (acc ? y : 0))}, added in that order as {@link ScalarGemm#finish} does. The sums are
+     * {@code y = act(t + bias + shift + (acc ? y : 0))}, added in that order as {@link ScalarGemm#finish} does. The sums are
      * panel-major, row r of panel q at {@code t[(q·R + r)·P]}, so each panel's tiles are contiguous. Columns at or
      * past {@code out} (the padding of a last partial panel) are never written.
      */
     private static void finish(float[] t, int R, int panels, int rows, Operands.Output o, int j0, int row0) {
-        float[] y = o.y().data(), bias = o.bias();
+        float[] y = o.y().data(), bias = o.bias(), shift = o.shift();
         int ys = o.y().stride(), y0 = o.y().offset() + row0 * ys + j0, out = o.w().out();
         boolean acc = o.acc();
         Activation act = o.act();
@@ -185,11 +185,12 @@ final class VectorGemm {
             for (int c = 0; c < nv; c += L) {
                 FloatVector v = FloatVector.fromArray(S, t, ((c / P) * R + r) * P + c % P);
                 if (bias != null) v = v.add(FloatVector.fromArray(S, bias, j0 + c));
+                if (shift != null) v = v.add(FloatVector.fromArray(S, shift, j0 + c));
                 if (acc) v = v.add(FloatVector.fromArray(S, y, yo + c));
                 v.intoArray(y, yo + c);
             }
             if (silu) VectorMath.silu(y, yo, y, yo, nv, false);
-            if (nv < n) ScalarGemm.finish(t, ((nv / P) * R + r) * P + nv % P, P, 1, n - nv, bias, j0 + nv, y, yo + nv, ys, acc, act);
+            if (nv < n) ScalarGemm.finish(t, ((nv / P) * R + r) * P + nv % P, P, 1, n - nv, bias, shift, j0 + nv, y, yo + nv, ys, acc, act);
         }
     }
 

@@ -34,18 +34,7 @@ final class GroupNorm {
 
     /** Normalises rows [0, rows) of x into y (same stride; y may be x). */
     void forward(float[] x, int xOff, int rows, float[] y, int yOff) {
-        int size = channels / groups;
-        for (int r = 0; r < rows; r++) {
-            for (int g = 0; g < groups; g++) {
-                int c0 = g * size;
-                normalize(x, xOff + r * channels + c0, size, gamma, beta, c0, y, yOff + r * channels + c0, null);
-            }
-        }
-    }
-
-    /** One group: {@link Norm#group} with this layer's eps (the eval and train forwards share it, so agree bitwise). */
-    static double normalize(float[] x, int xs, int size, float[] gamma, float[] beta, int c0, float[] y, int ys, float[] xhat) {
-        return Norm.group(x, xs, size, gamma, beta, c0, y, ys, xhat, EPS);
+        Norm.rows(x, xOff, rows, channels, groups, gamma, beta, y, yOff, null, null, 0, EPS);
     }
 
     float[] gamma() { return gamma.clone(); }

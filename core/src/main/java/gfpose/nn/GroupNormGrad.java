@@ -1,8 +1,10 @@
 package gfpose.nn;
 
+import gfpose.kernel.Norm;
+
 /**
  * GroupNorm forward that keeps what its backward needs (the normalised values x̂ and 1/σ per group), and that
- * backward. The forward is {@link GroupNorm#normalize}, as in eval mode, so train and eval outputs agree bitwise.
+ * backward. The forward is {@link Norm#rows}, as in eval mode, so train and eval outputs agree bitwise.
  */
 final class GroupNormGrad {
     private GroupNormGrad() {}
@@ -12,13 +14,8 @@ final class GroupNormGrad {
      */
     static void forward(float[] x, float[] gamma, float[] beta, int channels, int groups, int r0, int r1,
                         float[] y, float[] xhat, float[] rstd) {
-        int size = channels / groups;
-        for (int r = r0; r < r1; r++) {
-            for (int g = 0; g < groups; g++) {
-                int o = r * channels + g * size;
-                rstd[r * groups + g] = (float) GroupNorm.normalize(x, o, size, gamma, beta, g * size, y, o, xhat);
-            }
-        }
+        int o = r0 * channels;
+        Norm.rows(x, o, r1 - r0, channels, groups, gamma, beta, y, o, xhat, rstd, r0 * groups, GroupNorm.EPS);
     }
 
     /**

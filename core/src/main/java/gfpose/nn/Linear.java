@@ -44,6 +44,11 @@ final class Linear {
         Gemm.linear(x, xOff, rows, weight, bias, y, yOff, accumulate, act);
     }
 
+    /** Rows [0, rows) of x to y = (x·Wᵀ + b) + shift: one row [out] that every row adds, in the GEMM's epilogue. */
+    void forward(float[] x, int xOff, int rows, float[] shift, float[] y, int yOff) {
+        Gemm.linear(x, xOff, rows, weight, bias, shift, y, yOff, false, Activation.NONE, null);
+    }
+
     /**
      * Rows [r0, r0 + rows) of several layers that read the same x [·, in], each into its own ys[i] [·, out]
      * (overwritten), on the calling thread: x's rows are packed once for all of them (the bits of separate calls).

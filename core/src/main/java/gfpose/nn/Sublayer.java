@@ -43,15 +43,13 @@ final class Sublayer {
                  boolean residual, float[] tproj) {
         int h = norm.channels;
         // summed in the reference's order: ((dense + dense_t) + dense_cond)
-        dense.forward(in, inOff, rows, sum, 0, false, Activation.NONE);
         if (tproj == null) {
+            dense.forward(in, inOff, rows, sum, 0, false, Activation.NONE);
             denseT.forward(temb, 0, rows, sum, 0, true, Activation.NONE);
         } else {
             // dense_t once: each row then adds the same (Σ + bias) the GEMM would add to it, so the bits are equal
             denseT.forward(temb, 0, 1, tproj, 0, false, Activation.NONE);
-            for (int r = 0; r < rows; r++) {
-                for (int j = 0, o = r * h; j < h; j++) sum[o + j] = tproj[j] + sum[o + j];
-            }
+            dense.forward(in, inOff, rows, tproj, sum, 0);
         }
         denseCond.forward(cemb, 0, rows, sum, 0, true, Activation.NONE);
         norm.forward(sum, 0, rows, sum, 0);

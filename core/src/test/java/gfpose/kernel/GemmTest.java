@@ -36,6 +36,25 @@ class GemmTest {
                 }
             }
         }
+        // A shift shared by the rows is added after the bias and before y: the bits of adding it to the plain result.
+        float[] shift = Oracle.random(rnd, out), plain = y0.clone();
+        Gemm.linear(x, xOff, rows, m, bias, plain, yOff, false, Activation.NONE);
+        for (boolean acc : new boolean[] {false, true}) {
+            for (Activation act : Activation.values()) {
+                float[] want = y0.clone(), y = y0.clone(), s = y0.clone();
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0, i = yOff + r * out; j < out; j++, i++) {
+                        want[i] = act.apply(acc ? (plain[i] + shift[j]) + y0[i] : plain[i] + shift[j]);
+                    }
+                }
+                Gemm.linear(x, xOff, rows, m, bias, shift, y, yOff, acc, act, null);
+                String what = rows + "x" + out + "x" + in + " shift acc=" + acc + " " + act;
+                Oracle.assertSameBits(y, want, what);
+                ScalarGemm.linear(new Operands.Rows(x, xOff, in), 0, rows, new Operands.Output(m.forward(), bias, shift,
+                        new Operands.Rows(s, yOff, out), acc, act), 0, PackedMatrix.panelCount(out));
+                Oracle.assertSameBits(s, want, what + " scalar");
+            }
+        }
     }
 
     @Test
