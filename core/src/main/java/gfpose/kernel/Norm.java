@@ -87,4 +87,88 @@ public final class Norm {
         }
         return rstd;
     }
+
+    /**
+     * Input gradient of {@link #rows} for rows [r0, r1): per group, {@code dx = rstd·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂))}
+     * with {@code dx̂ = dy·γ}; each mean of two interleaved partial sums (even and odd values) in double.
+     *
+     * @param dy       ∂L/∂y, rows × channels from row 0
+     * @param xhat     the forward's x̂, same layout
+     * @param rstd     the forward's 1/σ, rows × groups
+     * @param gamma    the scale, [channels]
+     * @param channels values per row
+     * @param groups   groups per row
+     * @param r0       first row
+     * @param r1       end row (exclusive)
+     * @param dx       receives ∂L/∂x, same layout as dy; may be dy
+     */
+    public static void backwardInput(float[] dy, float[] xhat, float[] rstd, float[] gamma, int channels, int groups,
+                                     int r0, int r1, float[] dx) {
+        if (Simd.BITS >= 256) VectorNorm.backwardInput(dy, xhat, rstd, gamma, channels, groups, r0, r1, dx);
+        else scalarBackwardInput(dy, xhat, rstd, gamma, channels, groups, r0, r1, dx);
+    }
+
+    /** {@link #backwardInput} on the scalar path (the bits every backend gives). */
+    static void scalarBackwardInput(float[] dy, float[] xhat, float[] rstd, float[] gamma, int channels, int groups,
+                                    int r0, int r1, float[] dx) {
+        int size = channels / groups;
+        for (int r = r0; r < r1; r++) {
+            for (int g = 0; g < groups; g++) {
+                int o = r * channels + g * size, c0 = g * size;
+                double m1a = 0, m1b = 0, m2a = 0, m2b = 0;
+                int i = 0;
+                for (; i + 1 < size; i += 2) {
+                    double d0 = (double) dy[o + i] * gamma[c0 + i], d1 = (double) dy[o + i + 1] * gamma[c0 + i + 1];
+                    m1a += d0; m1b += d1;
+                    m2a += d0 * xhat[o + i]; m2b += d1 * xhat[o + i + 1];
+                }
+                if (i < size) {
+                    double d0 = (double) dy[o + i] * gamma[c0 + i];
+                    m1a += d0;
+                    m2a += d0 * xhat[o + i];
+                }
+                double m1 = divide(m1a + m1b, size), m2 = divide(m2a + m2b, size);
+                double rs = rstd[r * groups + g];
+                for (int j = 0; j < size; j++) {
+                    double dxh = (double) dy[o + j] * gamma[c0 + j];
+                    dx[o + j] = (float) (rs * (dxh - m1 - xhat[o + j] * m2));
+                }
+            }
+        }
+    }
+
+    /**
+     * Parameter gradients of {@link #rows}: {@code dγ_c += Σ_r dy·x̂} and {@code dβ_c += Σ_r dy} for channels [c0, c1),
+     * each sum in double over rows [0, rows) in increasing order.
+     *
+     * @param dy       ∂L/∂y, rows × channels from row 0
+     * @param xhat     the forward's x̂, same layout
+     * @param rows     number of rows
+     * @param channels values per row
+     * @param c0       first channel
+     * @param c1       end channel (exclusive)
+     * @param dGamma   receives (adds) dγ, [channels]
+     * @param dBeta    receives (adds) dβ, [channels]
+     */
+    public static void backwardParams(float[] dy, float[] xhat, int rows, int channels, int c0, int c1, float[] dGamma, float[] dBeta) {
+        int n = c1 - c0;
+        double[] sg = new double[n], sb = new double[n];
+        if (Simd.BITS >= 256) VectorNorm.paramSums(dy, xhat, rows, channels, c0, n, sg, sb);
+        else scalarParamSums(dy, xhat, rows, channels, c0, n, sg, sb);
+        for (int c = 0; c < n; c++) {
+            dGamma[c0 + c] += (float) sg[c];
+            dBeta[c0 + c] += (float) sb[c];
+        }
+    }
+
+    /** {@link #backwardParams}'s sums on the scalar path: {@code sg[c] += dy·x̂}, {@code sb[c] += dy}, rows in order. */
+    static void scalarParamSums(float[] dy, float[] xhat, int rows, int channels, int c0, int n, double[] sg, double[] sb) {
+        // rows outer, so both inputs are read along their rows; each channel's sums still run over r in order
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = r * channels + c0; c < n; c++, i++) {
+                sg[c] += (double) dy[i] * xhat[i];
+                sb[c] += dy[i];
+            }
+        }
+    }
 }

@@ -52,6 +52,34 @@ class NormTest {
     }
 
     @Test
+    void backwardMatchesTheScalarKernelBitForBit() {
+        Random rnd = new Random(7);
+        for (int[] shape : SHAPES) {
+            int ch = shape[0], groups = shape[1], rows = 5, r0 = 1, r1 = 4;
+            float[] dy = random(rnd, rows * ch, 1, 0.2), xhat = random(rnd, rows * ch, 1, 0), rstd = random(rnd, rows * groups, 0.3, 1);
+            float[] gamma = random(rnd, ch, 0.2, 1);
+            String at = ch + " channels in " + groups + " groups";
+            float[] dx = random(rnd, rows * ch, 1, 0), want = dx.clone();
+            Norm.backwardInput(dy, xhat, rstd, gamma, ch, groups, r0, r1, dx);
+            Norm.scalarBackwardInput(dy, xhat, rstd, gamma, ch, groups, r0, r1, want);
+            Oracle.assertSameBits(dx, want, "dx, " + at);
+            float[] inPlace = dy.clone();
+            Norm.backwardInput(inPlace, xhat, rstd, gamma, ch, groups, r0, r1, inPlace);
+            Oracle.assertSameBits(java.util.Arrays.copyOfRange(inPlace, r0 * ch, r1 * ch),
+                    java.util.Arrays.copyOfRange(want, r0 * ch, r1 * ch), "dx in place, " + at);
+
+            int c0 = Math.min(3, ch - 1), c1 = ch;
+            float[] dGamma = random(rnd, ch, 1, 0), dBeta = random(rnd, ch, 1, 0), wantG = dGamma.clone(), wantB = dBeta.clone();
+            Norm.backwardParams(dy, xhat, rows, ch, c0, c1, dGamma, dBeta);
+            double[] sg = new double[c1 - c0], sb = new double[c1 - c0];
+            Norm.scalarParamSums(dy, xhat, rows, ch, c0, c1 - c0, sg, sb);
+            for (int c = c0; c < c1; c++) { wantG[c] += (float) sg[c - c0]; wantB[c] += (float) sb[c - c0]; }
+            Oracle.assertSameBits(dGamma, wantG, "dγ, " + at);
+            Oracle.assertSameBits(dBeta, wantB, "dβ, " + at);
+        }
+    }
+
+    @Test
     void closeToFloat64() {
         Random rnd = new Random(9);
         int ch = 96, groups = 6, size = ch / groups;
