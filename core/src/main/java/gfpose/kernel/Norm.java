@@ -1,8 +1,10 @@
 package gfpose.kernel;
 
 /**
- * The arithmetic of group normalisation, one group at a time: moments in double, each summed as four interleaved
- * partial sums (four short dependency chains in a fixed order, at least as accurate as PyTorch's float kernel).
+ * The arithmetic of group normalisation and its backward pass: moments in double, each summed as four (forward) or
+ * two (backward) interleaved partial sums in a fixed order, at least as accurate as PyTorch's float kernel. Each
+ * operation has one scalar definition here; {@code VectorNorm} repeats it lane-wise at 256 and 512 bits with the
+ * same bits, the 128-bit and scalar backends run it as written.
  */
 public final class Norm {
     private Norm() {}
