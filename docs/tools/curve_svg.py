@@ -10,7 +10,7 @@ import math
 import sys
 
 W, H, M = 760, 380, 60
-COLOURS = ["#036", "#c33", "#393", "#a60", "#639", "#0aa", "#c0c", "#e80"]
+COLOURS = ["#036", "#c33", "#393", "#a60", "#639", "#0aa", "#c0c", "#e80", "#777"]
 
 
 def load(spec, ymax):
