@@ -106,37 +106,48 @@ public final class Norm {
      */
     public static void backwardInput(float[] dy, float[] xhat, float[] rstd, float[] gamma, int channels, int groups,
                                      int r0, int r1, float[] dx) {
-        if (Simd.BITS >= 256) VectorNorm.backwardInput(dy, xhat, rstd, gamma, channels, groups, r0, r1, dx);
-        else scalarBackwardInput(dy, xhat, rstd, gamma, channels, groups, r0, r1, dx);
-    }
-
-    /** {@link #backwardInput} on the scalar path (the bits every backend gives). */
-    static void scalarBackwardInput(float[] dy, float[] xhat, float[] rstd, float[] gamma, int channels, int groups,
-                                    int r0, int r1, float[] dx) {
         int size = channels / groups;
+        boolean vector = Simd.BITS >= 256;
+        double[] means = new double[2];
         for (int r = r0; r < r1; r++) {
             for (int g = 0; g < groups; g++) {
                 int o = r * channels + g * size, c0 = g * size;
-                double m1a = 0, m1b = 0, m2a = 0, m2b = 0;
-                int i = 0;
-                for (; i + 1 < size; i += 2) {
-                    double d0 = (double) dy[o + i] * gamma[c0 + i], d1 = (double) dy[o + i + 1] * gamma[c0 + i + 1];
-                    m1a += d0; m1b += d1;
-                    m2a += d0 * xhat[o + i]; m2b += d1 * xhat[o + i + 1];
-                }
-                if (i < size) {
-                    double d0 = (double) dy[o + i] * gamma[c0 + i];
-                    m1a += d0;
-                    m2a += d0 * xhat[o + i];
-                }
-                double m1 = divide(m1a + m1b, size), m2 = divide(m2a + m2b, size);
+                gradMeans(dy, xhat, gamma, o, c0, size, means);
                 double rs = rstd[r * groups + g];
-                for (int j = 0; j < size; j++) {
-                    double dxh = (double) dy[o + j] * gamma[c0 + j];
-                    dx[o + j] = (float) (rs * (dxh - m1 - xhat[o + j] * m2));
-                }
+                if (vector) VectorNorm.gradStep(dy, xhat, gamma, o, c0, size, means[0], means[1], rs, dx);
+                else gradStep(dy, xhat, gamma, o, c0, 0, size, means[0], means[1], rs, dx);
             }
         }
+    }
+
+    /** One group's {@code dx = rstd·(dx̂ − m1 − x̂·m2)} for values [from, size), {@code dx̂ = dy·γ}: the scalar step. */
+    static void gradStep(float[] dy, float[] xhat, float[] gamma, int o, int c0, int from, int size, double m1, double m2,
+                         double rs, float[] dx) {
+        for (int j = from; j < size; j++) {
+            double dxh = (double) dy[o + j] * gamma[c0 + j];
+            dx[o + j] = (float) (rs * (dxh - m1 - xhat[o + j] * m2));
+        }
+    }
+
+    /**
+     * One group's means for {@link #backwardInput}: {@code means[0] = mean(dx̂)}, {@code means[1] = mean(dx̂·x̂)} with
+     * {@code dx̂ = dy·γ}, each of two interleaved partial sums (even and odd values) in double.
+     */
+    static void gradMeans(float[] dy, float[] xhat, float[] gamma, int o, int c0, int size, double[] means) {
+        double m1a = 0, m1b = 0, m2a = 0, m2b = 0;
+        int i = 0;
+        for (; i + 1 < size; i += 2) {
+            double d0 = (double) dy[o + i] * gamma[c0 + i], d1 = (double) dy[o + i + 1] * gamma[c0 + i + 1];
+            m1a += d0; m1b += d1;
+            m2a += d0 * xhat[o + i]; m2b += d1 * xhat[o + i + 1];
+        }
+        if (i < size) {
+            double d0 = (double) dy[o + i] * gamma[c0 + i];
+            m1a += d0;
+            m2a += d0 * xhat[o + i];
+        }
+        means[0] = divide(m1a + m1b, size);
+        means[1] = divide(m2a + m2b, size);
     }
 
     /**

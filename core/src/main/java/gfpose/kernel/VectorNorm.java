@@ -84,38 +84,16 @@ final class VectorNorm {
         }
     }
 
-    /** {@link Norm#backwardInput}: the means as in the scalar kernel, the element-wise step lane-wise. */
-    static void backwardInput(float[] dy, float[] xhat, float[] rstd, float[] gamma, int channels, int groups,
-                              int r0, int r1, float[] dx) {
-        int size = channels / groups;
-        for (int r = r0; r < r1; r++) {
-            for (int g = 0; g < groups; g++) {
-                int o = r * channels + g * size, c0 = g * size;
-                double m1a = 0, m1b = 0, m2a = 0, m2b = 0;
-                int i = 0;
-                for (; i + 1 < size; i += 2) {
-                    double d0 = (double) dy[o + i] * gamma[c0 + i], d1 = (double) dy[o + i + 1] * gamma[c0 + i + 1];
-                    m1a += d0; m1b += d1;
-                    m2a += d0 * xhat[o + i]; m2b += d1 * xhat[o + i + 1];
-                }
-                if (i < size) {
-                    double d0 = (double) dy[o + i] * gamma[c0 + i];
-                    m1a += d0;
-                    m2a += d0 * xhat[o + i];
-                }
-                double m1 = Norm.divide(m1a + m1b, size), m2 = Norm.divide(m2a + m2b, size), rs = rstd[r * groups + g];
-                DoubleVector m1v = DoubleVector.broadcast(D, m1), m2v = DoubleVector.broadcast(D, m2), rv = DoubleVector.broadcast(D, rs);
-                int j = 0;
-                for (int nv = size - size % L; j < nv; j += L) {
-                    DoubleVector dxh = widen(dy, o + j).mul(widen(gamma, c0 + j));
-                    narrow(rv.mul(dxh.sub(m1v).sub(widen(xhat, o + j).mul(m2v))), dx, o + j);
-                }
-                for (; j < size; j++) {
-                    double dxh = (double) dy[o + j] * gamma[c0 + j];
-                    dx[o + j] = (float) (rs * (dxh - m1 - xhat[o + j] * m2));
-                }
-            }
+    /** {@link Norm#gradStep} for one whole group, lane-wise (the values past the last whole vector by the scalar step). */
+    static void gradStep(float[] dy, float[] xhat, float[] gamma, int o, int c0, int size, double m1, double m2, double rs,
+                         float[] dx) {
+        DoubleVector m1v = DoubleVector.broadcast(D, m1), m2v = DoubleVector.broadcast(D, m2), rv = DoubleVector.broadcast(D, rs);
+        int nv = size - size % L;
+        for (int j = 0; j < nv; j += L) {
+            DoubleVector dxh = widen(dy, o + j).mul(widen(gamma, c0 + j));
+            narrow(rv.mul(dxh.sub(m1v).sub(widen(xhat, o + j).mul(m2v))), dx, o + j);
         }
+        Norm.gradStep(dy, xhat, gamma, o, c0, nv, size, m1, m2, rs, dx);
     }
 
     /** {@link Norm#backwardParams}'s sums: {@code sg[c] += dy·x̂}, {@code sb[c] += dy} over rows in order, lane-wise. */
