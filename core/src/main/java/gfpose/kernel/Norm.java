@@ -77,7 +77,7 @@ public final class Norm {
         }
         for (int i = n4; i < size; i++) { double d = x[xs + i] - mean; q0 += d * d; }
         double rstd = 1.0 / Math.sqrt(divide((q0 + q1) + (q2 + q3), size) + eps);
-        // two branch-free loops, which C2 vectorizes (its superword pass takes the float-double conversions)
+        // two branch-free loops (C2 on JDK 17 does not vectorise their float-double conversions: VectorNorm does)
         if (xhat == null) {
             for (int i = 0; i < size; i++) y[ys + i] = (float) ((x[xs + i] - mean) * rstd * gamma[c0 + i] + beta[c0 + i]);
         } else {

@@ -37,6 +37,17 @@ final class GroupNorm {
         Norm.rows(x, xOff, rows, channels, groups, gamma, beta, y, yOff, null, null, 0, EPS);
     }
 
+    /**
+     * The training forward: rows [r0, r1) of x (rows × channels) to y = x̂·γ + β, keeping x̂ and rstd (rows × groups)
+     * for the backward ({@link Norm#backwardInput}, {@link Norm#backwardParams}); the eval forward's arithmetic, so
+     * train and eval outputs agree bitwise.
+     */
+    static void forwardKeeping(float[] x, float[] gamma, float[] beta, int channels, int groups, int r0, int r1,
+                               float[] y, float[] xhat, float[] rstd) {
+        int o = r0 * channels;
+        Norm.rows(x, o, r1 - r0, channels, groups, gamma, beta, y, o, xhat, rstd, r0 * groups, EPS);
+    }
+
     float[] gamma() { return gamma.clone(); }
 
     /** γ itself (training: the live array). */

@@ -2,6 +2,7 @@ package gfpose.nn;
 
 import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
+import gfpose.kernel.Norm;
 import gfpose.kernel.OutputGradient;
 import gfpose.kernel.Rng;
 import gfpose.kernel.Spans;
@@ -261,7 +262,7 @@ public final class TrainNet {
             // summed in the reference's order ((dense + dense_t) + dense_cond), each add the one an accumulating
             // GEMM's epilogue makes ((Σ + b) + y), so the bits are those of accumulating in place
             for (int i = i0; i < i1; i++) a.tmp[i] = cp[i] + (tp[i] + a.tmp[i]);
-            GroupNormGrad.forward(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r, r + 1, a.g[s], a.xhat[s], a.rstd[s]);
+            GroupNorm.forwardKeeping(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r, r + 1, a.g[s], a.xhat[s], a.rstd[s]);
             // the row of tmp (the sum) is consumed: SiLU(g) goes there, then dropout and the residual
             Activation.SILU.apply(a.g[s], i0, a.tmp, i0, H, false);
             if (drop != null) {
@@ -324,7 +325,7 @@ public final class TrainNet {
             float[] in = s == 0 ? x : s % 2 == 1 ? a.h[(s - 1) / 2] : a.h1[(s - 2) / 2];
             int gamma = index.get(sub.norm.name + ".weight");
             float[] dGamma = grads[gamma], dBeta = grads[gamma + 1], dg = a.dg[s], xhat = a.xhat[s];
-            ThreadPool.run(pool, H, 1, (c0, c1) -> GroupNormGrad.backwardParams(dg, xhat, rows, H, c0, c1, dGamma, dBeta));
+            ThreadPool.run(pool, H, 1, (c0, c1) -> Norm.backwardParams(dg, xhat, rows, H, c0, c1, dGamma, dBeta));
             // the three layers of a sub-layer share dy (dL/dsum) and its bias gradient
             weightGradients(a.dsum[s], rows, H, List.of(part(sub.dense, in), part(sub.denseT, a.temb),
                     part(sub.denseCond, a.cemb)), pool);
@@ -360,7 +361,7 @@ public final class TrainNet {
             Activation.SILU.backward(a.g[s], r * H, dDst, r * H, dg, r * H, H);
             if (drop != null) for (int i = r * H; i < (r + 1) * H; i++) dg[i] *= drop[i];
         }
-        GroupNormGrad.backwardInput(dg, a.xhat[s], a.rstd[s], sub.norm.gammaRef(), H, G, r0, r1, dsum);
+        Norm.backwardInput(dg, a.xhat[s], a.rstd[s], sub.norm.gammaRef(), H, G, r0, r1, dsum);
         List<Gemm.Layer> inputs = new java.util.ArrayList<>(3);
         if (dIn != null) inputs.add(sub.dense.inputGradient(dIn, r0, acc));
         inputs.add(sub.denseT.inputGradient(a.dtemb, r0, true));

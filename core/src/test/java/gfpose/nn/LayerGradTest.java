@@ -30,9 +30,9 @@ class LayerGradTest {
         for (int c = 0; c < ch; c++) { gamma[c] = (float) (1 + 0.5 * r.nextGaussian()); beta[c] = (float) r.nextGaussian(); }
         float[] dx = new float[x.length], dg = new float[ch], db = new float[ch];
         float[] y = new float[x.length], xh = new float[x.length], rs = new float[rows * groups];
-        GroupNormGrad.forward(x, gamma, beta, ch, groups, 0, rows, y, xh, rs);
-        GroupNormGrad.backwardParams(w, xh, rows, ch, 0, ch, dg, db);
-        GroupNormGrad.backwardInput(w, xh, rs, gamma, ch, groups, 0, rows, dx);
+        GroupNorm.forwardKeeping(x, gamma, beta, ch, groups, 0, rows, y, xh, rs);
+        gfpose.kernel.Norm.backwardParams(w, xh, rows, ch, 0, ch, dg, db);
+        gfpose.kernel.Norm.backwardInput(w, xh, rs, gamma, ch, groups, 0, rows, dx);
         double h = 1e-2;
         for (int i = 0; i < x.length; i++) {
             float keep = x[i];
@@ -56,7 +56,7 @@ class LayerGradTest {
     private static double weighted(float[] x, float[] gamma, float[] beta, float[] w, int ch, int groups) {
         int rows = x.length / ch;
         float[] y = new float[x.length], xh = new float[x.length], rs = new float[rows * groups];
-        GroupNormGrad.forward(x, gamma, beta, ch, groups, 0, rows, y, xh, rs);
+        GroupNorm.forwardKeeping(x, gamma, beta, ch, groups, 0, rows, y, xh, rs);
         double s = 0;
         for (int i = 0; i < y.length; i++) s += (double) w[i] * y[i];
         return s;
