@@ -19,6 +19,15 @@ final class VectorGemm {
     static final VectorSpecies<Float> S = species();
     static final int L = S.length();
     static final int BITS = S.vectorBitSize();
+    /**
+     * S's concrete vector class. C2 parses a vector that reaches a call through a loop or a branch as a plain
+     * FloatVector and then dispatches FloatVector's shared code (its final methods, such as {@code intoArray}) on the
+     * receiver profile, which every species in the process feeds; once a few of those type guesses have failed, it
+     * compiles later calls as calls into the Java fallback (a training run had 18 % of its samples there). A cast to
+     * this class makes the type exact at parse time, with no profile involved: see {@link #store}.
+     */
+    @SuppressWarnings("unchecked")
+    static final Class<FloatVector> VT = (Class<FloatVector>) S.vectorType();
     /** Panel width: the tile's two vectors; equals {@link Simd#PANEL}. */
     private static final int P = 2 * L;
     /** Rows per register tile, which is also the k stride of packed rows (a power of two, see the tile). */
@@ -89,8 +98,8 @@ final class VectorGemm {
                     int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
                     for (int q = q0; q < q1; q++) {
                         int wq = (q * in + k0) * P, tq = (q - q0) * R * P;
-                        if (WIDE && q + 1 < q1) { // two panels at once: their sums are R * P apart, their weights in * P
-                            for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P, k0 == 0);
+                        if (WIDE && k0 == 0 && q + 1 < q1) { // two panels at once: sums R * P apart, weights in * P
+                            for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P);
                             q++;
                         } else {
                             for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P, k0 == 0);
@@ -100,6 +109,11 @@ final class VectorGemm {
                 finish(t, R, q1 - q0, c1 - c0, o, q0 * P, c0);
             }
         }
+    }
+
+    /** {@code v.intoArray(a, i)} on the exact type (see {@link #VT}): every store of a vector that crossed a loop or branch. */
+    static void store(FloatVector v, float[] a, int i) {
+        VT.cast(v).intoArray(a, i);
     }
 
     private static float[] scratch(int which, int size) {
@@ -187,7 +201,7 @@ final class VectorGemm {
                 if (bias != null) v = v.add(FloatVector.fromArray(S, bias, j0 + c));
                 if (shift != null) v = v.add(FloatVector.fromArray(S, shift, j0 + c));
                 if (acc) v = v.add(FloatVector.fromArray(S, y, yo + c));
-                v.intoArray(y, yo + c);
+                store(v, y, yo + c);
             }
             if (silu) VectorMath.silu(y, yo, y, yo, nv, false);
             if (nv < n) ScalarGemm.finish(t, ((nv / P) * R + r) * P + nv % P, P, 1, n - nv, bias, shift, j0 + nv, y, yo + nv, ys, acc, act);
@@ -231,33 +245,23 @@ final class VectorGemm {
             v = FloatVector.broadcast(S, a[i + 3]);
             c30 = b0.fma(v, c30); c31 = b1.fma(v, c31);
         }
-        c00.intoArray(t, t0); c01.intoArray(t, t0 + L);
-        c10.intoArray(t, t0 + P); c11.intoArray(t, t0 + P + L);
-        c20.intoArray(t, t0 + 2 * P); c21.intoArray(t, t0 + 2 * P + L);
-        c30.intoArray(t, t0 + 3 * P); c31.intoArray(t, t0 + 3 * P + L);
+        store(c00, t, t0); store(c01, t, t0 + L);
+        store(c10, t, t0 + P); store(c11, t, t0 + P + L);
+        store(c20, t, t0 + 2 * P); store(c21, t, t0 + 2 * P + L);
+        store(c30, t, t0 + 3 * P); store(c31, t, t0 + 3 * P + L);
     }
 
     /**
      * Four packed rows x two panels (the second's weights {@code pw} and sums {@code pt} further on): 16 accumulators,
      * 4 panel vectors and a broadcast, 21 registers. Per k: 4 vector loads, 4 broadcasts, 16 FMAs. Each sum is the
-     * same FMA chain as in {@link #tile4x2}.
+     * same FMA chain as in {@link #tile4x2}. The first K block only (later ones continue in 4 x 2 tiles): with the 16
+     * loads that continuing takes, the method passes C2's inlining node budget (NodeCountInliningCutoff) on JDK 17,
+     * which then leaves the last stores as calls into the Java fallback (VectorBoxingTest).
      */
-    private static void tile4x4(float[] a, int a0, int kn, float[] w, int p, int pw, float[] t, int t0, int pt, boolean first) {
-        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
+    private static void tile4x4(float[] a, int a0, int kn, float[] w, int p, int pw, float[] t, int t0, int pt) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00,
+                c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int u0 = t0 + pt;
-        if (first) {
-            c00 = FloatVector.zero(S); c01 = c00; c02 = c00; c03 = c00; c10 = c00; c11 = c00; c12 = c00; c13 = c00;
-            c20 = c00; c21 = c00; c22 = c00; c23 = c00; c30 = c00; c31 = c00; c32 = c00; c33 = c00;
-        } else {
-            c00 = FloatVector.fromArray(S, t, t0); c01 = FloatVector.fromArray(S, t, t0 + L);
-            c02 = FloatVector.fromArray(S, t, u0); c03 = FloatVector.fromArray(S, t, u0 + L);
-            c10 = FloatVector.fromArray(S, t, t0 + P); c11 = FloatVector.fromArray(S, t, t0 + P + L);
-            c12 = FloatVector.fromArray(S, t, u0 + P); c13 = FloatVector.fromArray(S, t, u0 + P + L);
-            c20 = FloatVector.fromArray(S, t, t0 + 2 * P); c21 = FloatVector.fromArray(S, t, t0 + 2 * P + L);
-            c22 = FloatVector.fromArray(S, t, u0 + 2 * P); c23 = FloatVector.fromArray(S, t, u0 + 2 * P + L);
-            c30 = FloatVector.fromArray(S, t, t0 + 3 * P); c31 = FloatVector.fromArray(S, t, t0 + 3 * P + L);
-            c32 = FloatVector.fromArray(S, t, u0 + 3 * P); c33 = FloatVector.fromArray(S, t, u0 + 3 * P + L);
-        }
         for (int i = a0, end = a0 + kn * MR; i < end; i += MR, p += P) {
             FloatVector b0 = FloatVector.fromArray(S, w, p), b1 = FloatVector.fromArray(S, w, p + L);
             FloatVector b2 = FloatVector.fromArray(S, w, p + pw), b3 = FloatVector.fromArray(S, w, p + pw + L);
@@ -270,12 +274,12 @@ final class VectorGemm {
             v = FloatVector.broadcast(S, a[i + 3]);
             c30 = b0.fma(v, c30); c31 = b1.fma(v, c31); c32 = b2.fma(v, c32); c33 = b3.fma(v, c33);
         }
-        c00.intoArray(t, t0); c01.intoArray(t, t0 + L); c02.intoArray(t, u0); c03.intoArray(t, u0 + L);
-        c10.intoArray(t, t0 + P); c11.intoArray(t, t0 + P + L); c12.intoArray(t, u0 + P); c13.intoArray(t, u0 + P + L);
-        c20.intoArray(t, t0 + 2 * P); c21.intoArray(t, t0 + 2 * P + L);
-        c22.intoArray(t, u0 + 2 * P); c23.intoArray(t, u0 + 2 * P + L);
-        c30.intoArray(t, t0 + 3 * P); c31.intoArray(t, t0 + 3 * P + L);
-        c32.intoArray(t, u0 + 3 * P); c33.intoArray(t, u0 + 3 * P + L);
+        store(c00, t, t0); store(c01, t, t0 + L); store(c02, t, u0); store(c03, t, u0 + L);
+        store(c10, t, t0 + P); store(c11, t, t0 + P + L); store(c12, t, u0 + P); store(c13, t, u0 + P + L);
+        store(c20, t, t0 + 2 * P); store(c21, t, t0 + 2 * P + L);
+        store(c22, t, u0 + 2 * P); store(c23, t, u0 + 2 * P + L);
+        store(c30, t, t0 + 3 * P); store(c31, t, t0 + 3 * P + L);
+        store(c32, t, u0 + 3 * P); store(c33, t, u0 + 3 * P + L);
     }
 
     /** One unpacked row x one panel over all of K, from zero: the panels {@link #tile1x8} leaves over. */
@@ -286,7 +290,7 @@ final class VectorGemm {
             c0 = FloatVector.fromArray(S, w, p).fma(v, c0);
             c1 = FloatVector.fromArray(S, w, p + L).fma(v, c1);
         }
-        c0.intoArray(t, t0); c1.intoArray(t, t0 + L);
+        store(c0, t, t0); store(c1, t, t0 + L);
     }
 
     /**
@@ -308,7 +312,7 @@ final class VectorGemm {
             c6 = FloatVector.fromArray(S, w, p + pw3).fma(v, c6);
             c7 = FloatVector.fromArray(S, w, p + pw3 + L).fma(v, c7);
         }
-        c0.intoArray(t, t0); c1.intoArray(t, t0 + L); c2.intoArray(t, t0 + P); c3.intoArray(t, t0 + P + L);
-        c4.intoArray(t, t0 + 2 * P); c5.intoArray(t, t0 + 2 * P + L); c6.intoArray(t, t0 + 3 * P); c7.intoArray(t, t0 + 3 * P + L);
+        store(c0, t, t0); store(c1, t, t0 + L); store(c2, t, t0 + P); store(c3, t, t0 + P + L);
+        store(c4, t, t0 + 2 * P); store(c5, t, t0 + 2 * P + L); store(c6, t, t0 + 3 * P); store(c7, t, t0 + 3 * P + L);
     }
 }

@@ -4,6 +4,7 @@ import static gfpose.kernel.Activation.*;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -16,6 +17,11 @@ final class VectorMath {
 
     private static final VectorSpecies<Float> S = VectorGemm.S;
     private static final int L = S.length();
+    /** The int vectors of S's shape, exact (see {@link VectorGemm#VT}). */
+    @SuppressWarnings("unchecked")
+    private static final Class<IntVector> IT = (Class<IntVector>) S.withLanes(int.class).vectorType();
+    @SuppressWarnings("unchecked")
+    private static final Class<VectorMask<Float>> MT = (Class<VectorMask<Float>>) S.maskAll(true).getClass();
 
     /** See {@link Activation#apply(float[], int, float[], int, int, boolean)}. */
     static void silu(float[] src, int sOff, float[] dst, int dOff, int n, boolean acc) {
@@ -30,42 +36,47 @@ final class VectorMath {
     private static final int FORWARD = 0, ACCUMULATE = 1, BACKWARD = 2;
 
     /**
+     * The constants as static finals, which C2 sees as constants of the exact vector class: locals set before the loop
+     * would reach its body as plain FloatVectors (see {@link VectorGemm#VT}).
+     */
+    private static final FloatVector LO = c(T_MIN), HI = c(T_MAX), LOG2E_V = c(LOG2E), ROUND_V = c(ROUND),
+            LN2_HI_NEG = c(-LN2_HI), LN2_LO_NEG = c(-LN2_LO), C6_V = c(C6), C5_V = c(C5), C4_V = c(C4), C3_V = c(C3),
+            C2_V = c(C2), C1_V = c(C1), ONE = c(1f), TINY = c(T_MAX_NEG), NEG_ZERO = c(-0f), ZERO = c(0f);
+
+    /**
      * SiLU (mode FORWARD, ACCUMULATE) or dy times its derivative (BACKWARD) over n values of x: the scalar twins'
      * operations lane-wise, the tail by the twins themselves. One loop for all modes, which C2 unswitches on the
      * invariant mode; the math stays inside it on purpose: a helper taking a FloatVector that C2 did not inline
      * would box every vector.
      */
     private static void loop(float[] x, int xOff, float[] dy, int dyOff, float[] dst, int dOff, int n, int mode) {
-        FloatVector lo = c(T_MIN), hi = c(T_MAX), log2e = c(LOG2E), round = c(ROUND), ln2hi = c(-LN2_HI),
-                ln2lo = c(-LN2_LO), c6 = c(C6), c5 = c(C5), c4 = c(C4), c3 = c(C3), c2 = c(C2), c1 = c(C1), one = c(1f),
-                tiny = c(T_MAX_NEG), negZero = c(-0f), zero = c(0f);
         int i = 0;
         for (int end = n - L; i <= end; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             // e = exp(-v), as Activation.expNeg
-            FloatVector t = v.neg().max(lo).min(hi);
-            FloatVector r = t.mul(log2e).add(round);
-            FloatVector q = r.sub(round);
-            FloatVector s = q.fma(ln2hi, t);
-            s = q.fma(ln2lo, s);
-            FloatVector u = c6.fma(s, c5);
-            u = u.fma(s, c4);
-            u = u.fma(s, c3);
-            u = u.fma(s, c2);
-            u = u.fma(s, c1);
-            u = s.mul(s).fma(u, s).add(one);
-            IntVector qb = r.reinterpretAsInts();
-            FloatVector e = u.mul(qb.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            FloatVector t = v.neg().max(LO).min(HI);
+            FloatVector r = t.mul(LOG2E_V).add(ROUND_V);
+            FloatVector q = r.sub(ROUND_V);
+            FloatVector s = q.fma(LN2_HI_NEG, t);
+            s = q.fma(LN2_LO_NEG, s);
+            FloatVector u = C6_V.fma(s, C5_V);
+            u = u.fma(s, C4_V);
+            u = u.fma(s, C3_V);
+            u = u.fma(s, C2_V);
+            u = u.fma(s, C1_V);
+            u = s.mul(s).fma(u, s).add(ONE);
+            IntVector qb = IT.cast(r.reinterpretAsInts());
+            FloatVector e = u.mul(VectorGemm.VT.cast(qb.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()));
             if (mode == BACKWARD) {
-                FloatVector sig = one.div(e.add(one));
-                FloatVector g = sig.mul(one.add(v.mul(one.sub(sig)))).blend(zero, v.lt(tiny));
-                FloatVector.fromArray(S, dy, dyOff + i).mul(g).intoArray(dst, dOff + i);
+                FloatVector sig = ONE.div(e.add(ONE));
+                FloatVector g = sig.mul(ONE.add(v.mul(ONE.sub(sig)))).blend(ZERO, MT.cast(v.lt(TINY)));
+                VectorGemm.store(FloatVector.fromArray(S, dy, dyOff + i).mul(g), dst, dOff + i);
             } else {
-                v = v.div(e.add(one)).blend(negZero, v.lt(tiny));
-                // a store per branch: one store of the two branches' merged vector lost its exact type in some C2
-                // compilations, which then ran the store's Java fallback (a third of a forward pass at width 512)
-                if (mode == ACCUMULATE) FloatVector.fromArray(S, dst, dOff + i).add(v).intoArray(dst, dOff + i);
-                else v.intoArray(dst, dOff + i);
+                v = v.div(e.add(ONE)).blend(NEG_ZERO, MT.cast(v.lt(TINY)));
+                // a store per branch, each on the exact type: one store of the two branches' merged vector ran the
+                // store's Java fallback in some C2 compilations (a third of a forward pass at width 512)
+                if (mode == ACCUMULATE) VectorGemm.store(FloatVector.fromArray(S, dst, dOff + i).add(v), dst, dOff + i);
+                else VectorGemm.store(v, dst, dOff + i);
             }
         }
         for (; i < n; i++) {

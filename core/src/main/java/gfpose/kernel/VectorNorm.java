@@ -27,6 +27,14 @@ final class VectorNorm {
     /** The four partial sums, and the four floats that feed them. */
     private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
+    /**
+     * The species' concrete classes: a converted vector is typed Vector, and a local set before a loop reaches its body as
+     * a plain DoubleVector; a cast makes the type exact for C2 with no profile involved (see {@link VectorGemm#VT}).
+     */
+    @SuppressWarnings("unchecked")
+    private static final Class<DoubleVector> DT = (Class<DoubleVector>) D.vectorType(), D4T = (Class<DoubleVector>) D4.vectorType();
+    @SuppressWarnings("unchecked")
+    private static final Class<FloatVector> FT = (Class<FloatVector>) F.vectorType();
 
     /** Per thread: a row's means and 1/σ per group. */
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
@@ -44,7 +52,8 @@ final class VectorNorm {
             for (int g = 0; g < groups; g++) {
                 int xo = x0 + g * size;
                 DoubleVector sv = DoubleVector.zero(D4);
-                for (int i = 0; i < n4; i += 4) sv = sv.add(widen4(x, xo + i));
+                for (int i = 0; i < n4; i += 4) sv = widen4(x, xo + i).add(D4T.cast(sv));
+                sv = D4T.cast(sv);
                 double s0 = sv.lane(0);
                 for (int i = n4; i < size; i++) s0 += x[xo + i];
                 mean[g] = Norm.divide((s0 + sv.lane(1)) + (sv.lane(2) + sv.lane(3)), size);
@@ -52,11 +61,12 @@ final class VectorNorm {
             for (int g = 0; g < groups; g++) {
                 int xo = x0 + g * size;
                 double m = mean[g];
-                DoubleVector mv = DoubleVector.broadcast(D4, m), qv = DoubleVector.zero(D4);
+                DoubleVector qv = DoubleVector.zero(D4);
                 for (int i = 0; i < n4; i += 4) {
-                    DoubleVector d = widen4(x, xo + i).sub(mv);
-                    qv = qv.add(d.mul(d));
+                    DoubleVector d = widen4(x, xo + i).sub(m);
+                    qv = d.mul(d).add(D4T.cast(qv));
                 }
+                qv = D4T.cast(qv);
                 double q0 = qv.lane(0);
                 for (int i = n4; i < size; i++) { double d = x[xo + i] - m; q0 += d * d; }
                 rstd[g] = 1.0 / Math.sqrt(Norm.divide((q0 + qv.lane(1)) + (qv.lane(2) + qv.lane(3)), size) + eps);
@@ -66,10 +76,9 @@ final class VectorNorm {
             for (int g = 0; g < groups; g++) {
                 int xo = x0 + g * size, yo = y0 + g * size, c0 = g * size;
                 double m = mean[g], rs = rstd[g];
-                DoubleVector mv = DoubleVector.broadcast(D, m), rv = DoubleVector.broadcast(D, rs);
                 int i = 0;
                 for (int nv = size - size % L; i < nv; i += L) {
-                    DoubleVector xh = widen(x, xo + i).sub(mv).mul(rv);
+                    DoubleVector xh = widen(x, xo + i).sub(m).mul(rs);
                     DoubleVector v = xh.mul(widen(gamma, c0 + i)).add(widen(beta, c0 + i));
                     // x̂ first: y may be x
                     if (xhat != null) narrow(xh, xhat, yo + i);
@@ -87,11 +96,10 @@ final class VectorNorm {
     /** {@link Norm#gradStep} for one whole group, lane-wise (the values past the last whole vector by the scalar step). */
     static void gradStep(float[] dy, float[] xhat, float[] gamma, int o, int c0, int size, double m1, double m2, double rs,
                          float[] dx) {
-        DoubleVector m1v = DoubleVector.broadcast(D, m1), m2v = DoubleVector.broadcast(D, m2), rv = DoubleVector.broadcast(D, rs);
         int nv = size - size % L;
         for (int j = 0; j < nv; j += L) {
             DoubleVector dxh = widen(dy, o + j).mul(widen(gamma, c0 + j));
-            narrow(rv.mul(dxh.sub(m1v).sub(widen(xhat, o + j).mul(m2v))), dx, o + j);
+            narrow(dxh.sub(m1).sub(widen(xhat, o + j).mul(m2)).mul(rs), dx, o + j); // rs·(...), as the scalar step
         }
         Norm.gradStep(dy, xhat, gamma, o, c0, nv, size, m1, m2, rs, dx);
     }
@@ -103,8 +111,8 @@ final class VectorNorm {
             int i0 = r * channels + c0, c = 0;
             for (; c < nv; c += L) {
                 DoubleVector d = widen(dy, i0 + c);
-                DoubleVector.fromArray(D, sg, c).add(d.mul(widen(xhat, i0 + c))).intoArray(sg, c);
-                DoubleVector.fromArray(D, sb, c).add(d).intoArray(sb, c);
+                DT.cast(DoubleVector.fromArray(D, sg, c).add(d.mul(widen(xhat, i0 + c)))).intoArray(sg, c);
+                DT.cast(DoubleVector.fromArray(D, sb, c).add(d)).intoArray(sb, c);
             }
             for (; c < n; c++) {
                 sg[c] += (double) dy[i0 + c] * xhat[i0 + c];
@@ -115,15 +123,15 @@ final class VectorNorm {
 
     /** L floats from {@code a[i]} as doubles. */
     private static DoubleVector widen(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
+        return DT.cast(FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0));
     }
 
     /** v rounded to floats into {@code a[i]}. */
     private static void narrow(DoubleVector v, float[] a, int i) {
-        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(a, i);
+        FT.cast(v.convertShape(VectorOperators.D2F, F, 0)).intoArray(a, i);
     }
 
     private static DoubleVector widen4(float[] x, int i) {
-        return (DoubleVector) FloatVector.fromArray(F4, x, i).convertShape(VectorOperators.F2D, D4, 0);
+        return D4T.cast(FloatVector.fromArray(F4, x, i).convertShape(VectorOperators.F2D, D4, 0));
     }
 }
