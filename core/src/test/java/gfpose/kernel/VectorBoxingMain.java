@@ -14,7 +14,7 @@ public final class VectorBoxingMain {
         int warm = Integer.parseInt(args[0]), rounds = Integer.parseInt(args[1]);
         String backend = Gemm.backend(); // first: Simd decides the backend before VectorGemm loads
         Random rnd = new Random(1);
-        int in = VectorGemm.KC + 24, out = 96, hidden = 64, groups = 4, rows = 9;
+        int in = VectorGemm.KC + 24, out = 160, hidden = 64, groups = 4, rows = 9;
         float[] w = fill(rnd, out * in), x = fill(rnd, rows * in), bias = fill(rnd, out), shift = fill(rnd, out);
         PackedMatrix m = PackedMatrix.pack(w, out, in);
         float[] y = new float[rows * out], dx = new float[rows * in], dW = new float[out * in], dB = new float[out];
@@ -23,6 +23,7 @@ public final class VectorBoxingMain {
                 dy = fill(rnd, rows * hidden), dh = new float[rows * hidden], dGamma = new float[hidden], dBeta = new float[hidden];
         Runnable round = () -> {
             // GEMM: packed tiles over two K blocks, epilogues with bias, shift, accumulation and SiLU; the 1-row tiles
+            // (out = 160: at least four panels at every width, so tile1x8 runs too)
             Gemm.linear(x, 0, rows, m, bias, y, 0, false, Activation.SILU);
             Gemm.linear(x, 0, rows, m, bias, y, 0, true, Activation.NONE);
             Gemm.linear(x, 0, rows, m, bias, shift, y, 0, false, Activation.NONE, null);
