@@ -7,7 +7,7 @@
 #   mvn -B -q -DskipTests package -Pbench
 #   sh bench/tools/machine-suite.sh [ROUNDS]       # ROUNDS per Interleaved run, default 20; 6 min at 15 on a 2-core Zen 4
 #
-# Output: bench/results/<date>-<cpu>-jdk<N>-suite.txt (lscpu, JDK, the selected backend and tile, then every command and its
+# Output: bench/results/<date>-<cpu>-jdk<N>-suite-<commit>[-n].txt, never overwritten (lscpu, JDK, the selected backend and tile, then every command and its
 # line). Quote the ratios from one file only; BENCHMARKS.md explains how to read them.
 set -eu
 ROUNDS=${1:-20}
@@ -16,7 +16,9 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if [ ! -f "$J" ]; then echo "machine-suite: $J not found; build it first: mvn -B -q -DskipTests package -Pbench" >&2; exit 2; fi
 CPU=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1 | tr -c 'A-Za-z0-9\n' '-' | tr -s '-' | sed 's/-$//')
 JDK=$("$JAVA" -version 2>&1 | head -1 | sed 's/[^"]*"\([0-9]*\).*/\1/')
-OUT=bench/results/$(date +%Y-%m-%d)-${CPU:-cpu}-jdk$JDK-suite.txt
+REV=$(git rev-parse --short HEAD 2>/dev/null || echo nogit)
+OUT=bench/results/$(date +%Y-%m-%d)-${CPU:-cpu}-jdk$JDK-suite-$REV.txt
+N=2; while [ -e "$OUT" ]; do OUT=bench/results/$(date +%Y-%m-%d)-${CPU:-cpu}-jdk$JDK-suite-$REV-$N.txt; N=$((N + 1)); done
 run() { # run LABEL COMMAND...: the command line, then its last output line
     echo "## $*" >> "$OUT"
     "$@" 2>/dev/null | tail -1 >> "$OUT"
