@@ -33,9 +33,9 @@ final class Simd {
      * The default tile: 4 x 4 (16 accumulators, 21 of 32 registers) at 512 bits on a CPU known to run 512-bit FMAs at
      * full width, 4 x 2 everywhere else. Zen 4 (AMD family 25) runs each 512-bit FMA as two 256-bit halves: there 4 x 2
      * measured level or faster (one thread, width 512: 0.96-0.98 of ONNX Runtime against 0.93; width 1024: 1.02-1.03
-     * against 1.01-1.05; BENCHMARKS.md, after the 4 x 4 tile stopped boxing on JDK 17). On Zen 5 (family 26), with two full-width pipes, a packed 4 x 4 tile reached about 100 % of the
-     * peak where the 4 x 2 tile left a quarter unused (0.75-0.83 of ONNX Runtime; ../shared/spec/kernels.md and issue
-     * #13); Intel's AVX-512 server cores also have full-width units. An unknown CPU keeps 4 x 2, the tile measured on
+     * against 1.01-1.05; BENCHMARKS.md, after the 4 x 4 tile stopped boxing on JDK 17). On Zen 5 (family 26), with two
+     * full-width pipes, a packed 4 x 4 tile reached about 100 % of the peak where the 4 x 2 tile left a quarter unused
+     * (0.75-0.83 of ONNX Runtime; ../shared/spec/kernels.md and issue #13); Intel's AVX-512 server cores also have full-width units. An unknown CPU keeps 4 x 2, the tile measured on
      * the most machines.
      *
      * @param bits the vector width in bits
