@@ -2,7 +2,7 @@
 # The measurements issue #13 asks of every machine, in one go, into one results file:
 # the FMA peak, the forward against ONNX Runtime (batch 1, 64, 200, 1000 at one thread; 200 and 1000 at two), the
 # training step against the peak (hidden 512 and 1024, one and two threads), and, on a 512-bit machine, each of
-# these with both register tiles. Run it on a quiet machine (stop or SIGSTOP anything else), from the repository:
+# these with every register tile (4x2, 4x4, 8x2). Run it on a quiet machine (stop or SIGSTOP anything else), from the repository:
 #
 #   mvn -B -q -DskipTests package -Pbench
 #   sh bench/tools/machine-suite.sh [ROUNDS]       # ROUNDS per Interleaved run, default 20; 6 min at 15 on a 2-core Zen 4
@@ -34,7 +34,7 @@ V="$JAVA --add-modules=jdk.incubator.vector"
 echo "## $JAVA -jar $J PeakBench -f 1 -wi 2 -i 3 -w 1 -r 1" >> "$OUT"
 "$JAVA" -jar "$J" PeakBench -f 1 -wi 2 -i 3 -w 1 -r 1 2>/dev/null | grep -E '^(Benchmark|PeakBench)' >> "$OUT"
 TILES=default
-if grep -q avx512f /proc/cpuinfo 2>/dev/null; then TILES="4x2 4x4"; fi
+if grep -q avx512f /proc/cpuinfo 2>/dev/null; then TILES="4x2 4x4 8x2"; fi
 for T in $TILES; do
     P=""; [ "$T" = default ] || P="-Dgfpose.gemm.tile=$T"
     for B in 1 64 200 1000; do run $V $P -cp "$J" gfpose.bench.Interleaved $B "$ROUNDS" 1; done

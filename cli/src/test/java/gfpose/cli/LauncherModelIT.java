@@ -178,7 +178,7 @@ class LauncherModelIT {
         assertThat(r.stdout()).contains("sha256:      " + WeightsOption.sha256(model), "hidden:      64",
                 "embed:       32", "blocks:      1", "groups:      8", String.format("parameters:  %,d", parameters));
         assertThat(r.stdout()).containsPattern("backend:     (vector-(512|256|128)|scalar) .*\n");
-        assertThat(r.stdout()).containsPattern("gemm tile:   (4x2|4x4|scalar)\n");
+        assertThat(r.stdout()).containsPattern("gemm tile:   (4x2|4x4|8x2|scalar)\n");
     }
 
     @Test

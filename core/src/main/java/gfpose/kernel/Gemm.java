@@ -35,14 +35,22 @@ public final class Gemm {
     public static String backend() { return VECTOR ? "vector-" + Simd.BITS : "scalar"; }
 
     /**
-     * The register tile of the vector backend's batched path: {@code "4x2"} (4 rows x 2 vectors) or {@code "4x4"}
-     * (at 512 bits on cores with full-width 512-bit FMA units; the system property {@code gfpose.gemm.tile} overrides
-     * the choice), or {@code "scalar"}. Calls of one or two rows stream each row through a 1 x 8 tile on either. The
-     * tile never changes a bit of the result.
+     * The register tile of the vector backend's batched path: {@code "4x2"} (4 rows x 2 vectors), or at 512 bits on
+     * cores with full-width 512-bit FMA units {@code "8x2"} (Intel) or {@code "4x4"} (AMD Zen 5); the system property
+     * {@code gfpose.gemm.tile} overrides the choice. {@code "scalar"} on the scalar path. Calls of one or two rows
+     * stream each row through a 1 x 8 tile on any. The tile never changes a bit of the result.
      *
      * @return the tile's name, fixed for the life of the JVM
      */
-    public static String tile() { return VECTOR ? (VectorGemm.WIDE ? "4x4" : "4x2") : "scalar"; }
+    public static String tile() { return VECTOR ? VectorGemm.TILE : "scalar"; }
+
+    /**
+     * Rows per block of the batched path (8 with the 8 x 2 tile, else 4): callers that split rows between threads or
+     * passes keep each part a multiple of it, so no tile runs half empty. Any split gives the same bits.
+     *
+     * @return 4 or 8
+     */
+    public static int rowBlock() { return VECTOR ? VectorGemm.MR : 4; }
 
     /**
      * For each row r in [0, rows): {@code y[yOff + r*out + j] = act((accumulate ? y : 0) + bias[j] + Σ_k x[xOff + r*in + k] · W[j][k])}.
@@ -373,8 +381,8 @@ public final class Gemm {
         if (pool == null || pool.threads() == 1) {
             kernel(a, 0, rows, outs, 0, -1);
         } else if (rows >= 8) {
-            // Chunks of whole 4-row tiles; any split gives the same bits, this one keeps tiles full.
-            pool.forRange(rows, 4, (r0, r1) -> kernel(a, r0, r1, outs, 0, -1));
+            // Chunks of whole row blocks; any split gives the same bits, this one keeps tiles full.
+            pool.forRange(rows, rowBlock(), (r0, r1) -> kernel(a, r0, r1, outs, 0, -1));
         } else {
             for (Output o : outs) {
                 Output[] one = {o};

@@ -16,36 +16,41 @@ final class Simd {
     static final int PANEL = BITS == 0 ? 16 : 2 * (BITS / Float.SIZE);
 
     /**
-     * The GEMM register tile: {@code gfpose.gemm.tile} ("4x4" or "4x2") when set, else {@link #wideByDefault} for the
-     * given vector width and this machine's CPU ({@code /proc/cpuinfo}). Reads no statics.
+     * The GEMM register tile: {@code gfpose.gemm.tile} ("4x2", "4x4" or "8x2") when set, else {@link #defaultTile} for
+     * the given vector width and this machine's CPU ({@code /proc/cpuinfo}). Reads no statics.
      *
      * @param bits the vector width in bits (0 for the scalar path)
-     * @return true for the 4 x 4 tile
+     * @return the tile's name
      */
-    static boolean wideTile(int bits) {
+    static String tile(int bits) {
         String s = System.getProperty("gfpose.gemm.tile", "").trim();
-        if (s.isEmpty()) return wideByDefault(bits, cpu());
-        if (s.equals("4x4") || s.equals("4x2")) return s.equals("4x4");
-        throw new IllegalArgumentException("gfpose.gemm.tile must be 4x4 or 4x2, got '" + s + "'");
+        if (s.isEmpty()) return defaultTile(bits, cpu());
+        if (s.equals("4x2") || s.equals("4x4") || s.equals("8x2")) return s;
+        throw new IllegalArgumentException("gfpose.gemm.tile must be 4x2, 4x4 or 8x2, got '" + s + "'");
     }
 
     /**
-     * The default tile: 4 x 4 (16 accumulators, 21 of 32 registers) at 512 bits on a CPU known to run 512-bit FMAs at
-     * full width, 4 x 2 everywhere else. Zen 4 (AMD family 25) runs each 512-bit FMA as two 256-bit halves: there 4 x 2
-     * measured level or faster (one thread, width 512: 0.96-0.98 of ONNX Runtime against 0.93; width 1024: 1.02-1.03
-     * against 1.01-1.05; BENCHMARKS.md, after the 4 x 4 tile stopped boxing on JDK 17). On Zen 5 (family 26), with two
-     * full-width pipes, a packed 4 x 4 tile reached about 100 % of the peak where the 4 x 2 tile left a quarter unused
-     * (0.75-0.83 of ONNX Runtime; ../shared/spec/kernels.md and issue #13); Intel's AVX-512 server cores also have full-width units. An unknown CPU keeps 4 x 2, the tile measured on
-     * the most machines.
+     * The default tile. At 512 bits (32 registers): 8 x 2 on Intel, 4 x 4 on AMD Zen 5 (family 26), 4 x 2 on Zen 4
+     * (family 25) and unknown CPUs; 4 x 2 at every other width (AVX2's 16 registers hold 8 accumulators, not 16).
+     * <ul>
+     * <li>Intel (measured on a 2-vCPU Xeon, family 6 model 207, BENCHMARKS.md): two full-width FMA units need 256
+     * bytes of W per 8 cycles with the 4 x 4 tile, more than L2 delivers; 8 x 2 shares each W row between 8 rows
+     * (half the bytes per FMA) and ran 1.1-1.4x faster than 4 x 4 and 4 x 2.
+     * <li>Zen 5: a packed 4 x 4 tile reached about 100 % of the peak where 4 x 2 left a quarter unused
+     * (../shared/spec/kernels.md, issue #13); 8 x 2 was not measured there.
+     * <li>Zen 4 runs each 512-bit FMA as two 256-bit halves: 4 x 2 measured level with or faster than 4 x 4 (one
+     * thread, width 512: 0.96-0.98 of ONNX Runtime against 0.93).
+     * </ul>
      *
      * @param bits the vector width in bits
      * @param cpu  vendor and family, or null when unknown
-     * @return true for the 4 x 4 tile
+     * @return the tile's name
      */
-    static boolean wideByDefault(int bits, Cpu cpu) {
-        if (bits != 512 || cpu == null) return false;
-        if (cpu.vendor().equals("AuthenticAMD")) return cpu.family() >= 26;
-        return cpu.vendor().equals("GenuineIntel");
+    static String defaultTile(int bits, Cpu cpu) {
+        if (bits != 512 || cpu == null) return "4x2";
+        if (cpu.vendor().equals("GenuineIntel")) return "8x2";
+        if (cpu.vendor().equals("AuthenticAMD") && cpu.family() >= 26) return "4x4";
+        return "4x2";
     }
 
     /** A CPU's vendor string ({@code AuthenticAMD}, {@code GenuineIntel}, ...) and family number. */

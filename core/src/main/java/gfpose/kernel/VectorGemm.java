@@ -6,11 +6,12 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API GEMM, laid out as in BLIS/GotoBLAS: column panels of W two vectors wide (packed once, see
- * {@link PackedMatrix}), rows of x packed per call (once for all the outputs that share them) into blocks of four interleaved by k (one K block of all the
- * chunk's rows contiguous), raw sums kept panel-major (each panel's tiles contiguous), and one 4-row x
- * 2-vector register tile (8 accumulators + 2 panel vectors + 4 broadcasts: 14 of AVX2's 16 registers, however
- * C2 schedules the loads). A call with one or two rows skips the packing and streams each row through a 1 x 8
- * tile (four panels at once). Loaded only when {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
+ * {@link PackedMatrix}), rows of x packed per call (once for all the outputs that share them) into blocks of
+ * {@link #MR} rows interleaved by k (one K block of all the chunk's rows contiguous), raw sums kept panel-major (each
+ * panel's tiles contiguous), and a register tile chosen per machine ({@link Simd#tile}): 4 rows x 2 vectors (8
+ * accumulators + 2 panel vectors + 4 broadcasts: 14 of AVX2's 16 registers, however C2 schedules the loads), or with
+ * AVX-512's 32 registers 4 x 4 (two panels at once) or 8 x 2 (blocks of eight rows). A call with one or two rows
+ * skips the packing and streams each row through a 1 x 8 tile (four panels at once). Loaded only when {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
  */
 final class VectorGemm {
     private VectorGemm() {}
@@ -30,27 +31,32 @@ final class VectorGemm {
     static final Class<FloatVector> VT = (Class<FloatVector>) S.vectorType();
     /** Panel width: the tile's two vectors; equals {@link Simd#PANEL}. */
     private static final int P = 2 * L;
-    /** Rows per register tile, which is also the k stride of packed rows (a power of two, see the tile). */
-    static final int MR = 4;
+    /**
+     * The register tile ({@link Simd#tile}): "4x2" (8 accumulators: fits AVX2's 16 registers), "4x4" (4 rows x two
+     * panels, 16 accumulators) or "8x2" (8 rows x one panel, 16 accumulators); the last two need 32 registers to run
+     * at speed. Every tile gives the same bits.
+     */
+    static final String TILE = Simd.tile(BITS);
+    /** The 4 x 4 tile: two panels at once. */
+    static final boolean WIDE = TILE.equals("4x4");
+    /** The 8 x 2 tile: blocks of eight rows. */
+    static final boolean TALL = TILE.equals("8x2");
+    /** Rows per packed block, which is also the k stride of packed rows: 8 for the 8 x 2 tile, else 4. */
+    static final int MR = TALL ? 8 : 4;
     /**
      * K block: a 64 KB slice of one panel ({@code KC x P} floats, 1024 k at 256 bits), which stays in L2 while every
      * row block of the chunk passes. The sums make one load/store trip per K block, so the network's K ≤ 1024 layers
-     * need one; a 16 KB slice (L1) measured 3-10 % slower, a 32 KB one about the same.
+     * need one; a 16 KB slice (L1) measured 3-10 % slower, a 32 KB one about the same. The 8 x 2 tile reads half as many
+     * bytes of W per FMA and takes a 128 KB slice (1024 k at 512 bits), so that it starts and ends every such sum
+     * itself (later K blocks continue in 4 x 2 tiles).
      */
-    static final int KC = 16384 / P;
+    static final int KC = (TALL ? 32768 : 16384) / P;
     /**
      * Row blocks per chunk: each chunk streams W once more, so 320 rows (a whole 200-row batch) share one pass;
-     * 30 blocks (a K slice that fits L2) measured no faster. The K slice of the chunk is contiguous, and the sums are
+     * 120 rows (a K slice that fits L2) measured no faster. The K slice of the chunk is contiguous, and the sums are
      * panel-major: 3-7 % faster than the earlier row-major layouts, whose 4 KB / 16 KB strides fall on few cache sets.
      */
-    private static final int MAX_BLOCKS = 80;
-
-    /**
-     * The register tile: {@code true} for 4 rows x 4 vectors (two panels at once, 16 accumulators: needs AVX-512's
-     * or NEON's 32 registers), {@code false} for 4 x 2 (8 accumulators: fits AVX2's 16). Either gives the same bits;
-     * see {@link Simd#wideTile(int)} for the choice.
-     */
-    static final boolean WIDE = Simd.wideTile(BITS);
+    private static final int MAX_BLOCKS = 320 / MR;
 
     /** Per-thread scratch (packed rows, raw sums), grown on demand; pool threads are long-lived. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
@@ -98,11 +104,15 @@ final class VectorGemm {
                     int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
                     for (int q = q0; q < q1; q++) {
                         int wq = (q * in + k0) * P, tq = (q - q0) * R * P;
-                        if (WIDE && k0 == 0 && q + 1 < q1) { // two panels at once: sums R * P apart, weights in * P
+                        if (TALL && k0 == 0) {
+                            for (int b = 0; b < nb; b++) tile8x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P);
+                        } else if (WIDE && k0 == 0 && q + 1 < q1) { // two panels at once: sums R * P apart, weights in * P
                             for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P);
                             q++;
-                        } else {
-                            for (int b = 0; b < nb; b++) tile4x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P, k0 == 0);
+                        } else { // four rows of the block at a time
+                            for (int b = 0; b < nb; b++) {
+                                for (int g = 0; g < MR; g += 4) tile4x2(ap, a0 + b * kn * MR + g, kn, wp, wq, t, tq + (b * MR + g) * P, k0 == 0);
+                            }
                         }
                     }
                 }
@@ -123,27 +133,29 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [c0, c1) of A (row r at {@code a[aOff + r·rs]}; nb blocks of four) packed K block by K block: block b's
+     * Rows [c0, c1) of A (row r at {@code a[aOff + r·rs]}; nb blocks of MR) packed K block by K block: block b's
      * slice of K block [k0, k0 + kn) is {@code kn x MR} floats at {@code (k0·nb + b·kn)·MR}, so one K block of the
-     * whole chunk is contiguous. Rows past c1 are zeros.
+     * whole chunk is contiguous. Rows past c1 are zeros. Four rows at a time, each read along its length.
      */
     private static void pack(float[] a, int aOff, int rs, int c0, int c1, int nb, int in, float[] ap) {
         for (int k0 = 0; k0 < in; k0 += KC) {
             int kn = Math.min(KC, in - k0);
-            for (int b = 0, r = c0; b < nb; b++, r += MR) {
-                int d = (k0 * nb + b * kn) * MR;
-                if (r + MR <= c1) {
-                    int s0 = aOff + r * rs + k0, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
-                    for (int k = 0; k < kn; k++) {
-                        ap[d + 4 * k] = a[s0 + k]; ap[d + 4 * k + 1] = a[s1 + k];
-                        ap[d + 4 * k + 2] = a[s2 + k]; ap[d + 4 * k + 3] = a[s3 + k];
-                    }
-                } else {
-                    for (int i = 0; i < MR; i++) {
-                        if (r + i < c1) {
-                            for (int k = 0, s = aOff + (r + i) * rs + k0; k < kn; k++, s++) ap[d + k * MR + i] = a[s];
-                        } else {
-                            for (int k = 0; k < kn; k++) ap[d + k * MR + i] = 0f;
+            for (int b = 0; b < nb; b++) {
+                for (int g = 0, r = c0 + b * MR; g < MR; g += 4, r += 4) {
+                    int d = (k0 * nb + b * kn) * MR + g;
+                    if (r + 4 <= c1) {
+                        int s0 = aOff + r * rs + k0, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
+                        for (int k = 0; k < kn; k++) {
+                            ap[d + MR * k] = a[s0 + k]; ap[d + MR * k + 1] = a[s1 + k];
+                            ap[d + MR * k + 2] = a[s2 + k]; ap[d + MR * k + 3] = a[s3 + k];
+                        }
+                    } else {
+                        for (int i = 0; i < 4; i++) {
+                            if (r + i < c1) {
+                                for (int k = 0, s = aOff + (r + i) * rs + k0; k < kn; k++, s++) ap[d + k * MR + i] = a[s];
+                            } else {
+                                for (int k = 0; k < kn; k++) ap[d + k * MR + i] = 0f;
+                            }
                         }
                     }
                 }
@@ -155,7 +167,7 @@ final class VectorGemm {
      * {@link #pack} for rows whose elements are {@code step} apart (element k of row r at {@code aOff + r·rs + k·step}),
      * e.g. dyᵀ read from dy (rs 1), whose rows of dy are then the k of the packed blocks: 16 k at a time, each block's
      * four values at one k adjacent in dy, so 16 rows of dy are read along their length while every block receives
-     * 16 x 4 contiguous floats.
+     * 16 x MR contiguous floats.
      */
     private static void packStrided(float[] a, int aOff, int rs, int step, int c0, int c1, int nb, int in, float[] ap) {
         final int kt = 16;
@@ -167,13 +179,15 @@ final class VectorGemm {
                     int d = (k0 * nb + b * kn) * MR;
                     if (r + MR <= c1) {
                         for (int k = kk, s = aOff + (k0 + kk) * step + r * rs; k < ke; k++, s += step) {
-                            ap[d + 4 * k] = a[s]; ap[d + 4 * k + 1] = a[s + rs];
-                            ap[d + 4 * k + 2] = a[s + 2 * rs]; ap[d + 4 * k + 3] = a[s + 3 * rs];
+                            for (int g = 0; g < MR; g += 4) {
+                                int e = d + MR * k + g, f = s + g * rs;
+                                ap[e] = a[f]; ap[e + 1] = a[f + rs]; ap[e + 2] = a[f + 2 * rs]; ap[e + 3] = a[f + 3 * rs];
+                            }
                         }
                     } else {
                         for (int k = kk; k < ke; k++) {
                             int s = aOff + (k0 + k) * step + r * rs;
-                            for (int i = 0; i < MR; i++) ap[d + 4 * k + i] = r + i < c1 ? a[s + i * rs] : 0f;
+                            for (int i = 0; i < MR; i++) ap[d + MR * k + i] = r + i < c1 ? a[s + i * rs] : 0f;
                         }
                     }
                 }
@@ -221,7 +235,10 @@ final class VectorGemm {
      * registers in any order: the same speed on JDK 17 and 25. Eight accumulators just cover FMA latency x 2 pipes.
      */
 
-    /** Four packed rows x one panel. Per k: one 2-vector panel row, 4 broadcasts, 8 FMAs (4 cycles on two pipes). */
+    /**
+     * Four packed rows x one panel. Per k: one 2-vector panel row, 4 broadcasts, 8 FMAs (4 cycles on two pipes). With
+     * 8-row blocks it runs on rows 0-3 or 4-7 of a block ({@code a0} offset by 0 or 4, k stride MR).
+     */
     private static void tile4x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, boolean first) {
         // the first K block starts from zero (as loading zeros would: 0 + a·b rounds once), later ones continue t
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
@@ -280,6 +297,43 @@ final class VectorGemm {
         store(c22, t, u0 + 2 * P); store(c23, t, u0 + 2 * P + L);
         store(c30, t, t0 + 3 * P); store(c31, t, t0 + 3 * P + L);
         store(c32, t, u0 + 3 * P); store(c33, t, u0 + 3 * P + L);
+    }
+
+    /**
+     * Eight packed rows x one panel over the first K block, from zero: 16 accumulators, 2 panel vectors and the 8
+     * broadcasts C2 hoists to the top of the loop, 26 of 32 registers. Per k: 128 bytes of W for 16 FMAs, half of
+     * what {@link #tile4x4} needs: with two full-width FMA units (Intel) the panel slice streams from L2 and that
+     * stream is the limit. The loop runs on k itself, so every index is linear in the trip variable and JDK 17 drops
+     * all range checks (it kept the panel loads' checks on a second induction variable; the 4 x 4 tile has four).
+     * Each sum is the same FMA chain as in {@link #tile4x2}; later K blocks continue in 4 x 2 tiles, as for 4 x 4.
+     */
+    private static void tile8x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int k = 0; k < kn; k++) {
+            int i = a0 + MR * k, j = p + P * k;
+            FloatVector b0 = FloatVector.fromArray(S, w, j), b1 = FloatVector.fromArray(S, w, j + L);
+            FloatVector v = FloatVector.broadcast(S, a[i]);
+            c00 = b0.fma(v, c00); c01 = b1.fma(v, c01);
+            v = FloatVector.broadcast(S, a[i + 1]);
+            c10 = b0.fma(v, c10); c11 = b1.fma(v, c11);
+            v = FloatVector.broadcast(S, a[i + 2]);
+            c20 = b0.fma(v, c20); c21 = b1.fma(v, c21);
+            v = FloatVector.broadcast(S, a[i + 3]);
+            c30 = b0.fma(v, c30); c31 = b1.fma(v, c31);
+            v = FloatVector.broadcast(S, a[i + 4]);
+            c40 = b0.fma(v, c40); c41 = b1.fma(v, c41);
+            v = FloatVector.broadcast(S, a[i + 5]);
+            c50 = b0.fma(v, c50); c51 = b1.fma(v, c51);
+            v = FloatVector.broadcast(S, a[i + 6]);
+            c60 = b0.fma(v, c60); c61 = b1.fma(v, c61);
+            v = FloatVector.broadcast(S, a[i + 7]);
+            c70 = b0.fma(v, c70); c71 = b1.fma(v, c71);
+        }
+        store(c00, t, t0); store(c01, t, t0 + L); store(c10, t, t0 + P); store(c11, t, t0 + P + L);
+        store(c20, t, t0 + 2 * P); store(c21, t, t0 + 2 * P + L); store(c30, t, t0 + 3 * P); store(c31, t, t0 + 3 * P + L);
+        store(c40, t, t0 + 4 * P); store(c41, t, t0 + 4 * P + L); store(c50, t, t0 + 5 * P); store(c51, t, t0 + 5 * P + L);
+        store(c60, t, t0 + 6 * P); store(c61, t, t0 + 6 * P + L); store(c70, t, t0 + 7 * P); store(c71, t, t0 + 7 * P + L);
     }
 
     /** One unpacked row x one panel over all of K, from zero: the panels {@link #tile1x8} leaves over. */

@@ -3,6 +3,7 @@ package gfpose.nn;
 import gfpose.GfposeException;
 import gfpose.io.SafetensorsDType;
 import gfpose.kernel.Activation;
+import gfpose.kernel.Gemm;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ public final class ScoreNet {
      * equal passes as this allows (200 rows: one pass, not 3 x 64 + 8). Scratch costs about 21 KB per row.
      */
     static final int MAX_TILE = 256;
-    /** Threads and passes get row counts that are multiples of this: the GEMM's 4-row tile, kept full. */
-    static final int GRAIN = 4;
+    /** Threads and passes get row counts that are multiples of this: the GEMM's row block (4 or 8), kept full. */
+    static final int GRAIN = Gemm.rowBlock();
 
     private final ModelConfig config;
     private final Layers layers;

@@ -22,13 +22,13 @@ class GemmBackendTest {
     @Test
     void tileMatchesRequestedShape() {
         String req = System.getProperty("gfpose.gemm.tile", "").trim();
-        String chosen = Simd.wideByDefault(Simd.BITS, Simd.cpu()) ? "4x4" : "4x2";
+        String chosen = Simd.defaultTile(Simd.BITS, Simd.cpu());
         String expected = Simd.BITS == 0 ? "scalar" : !req.isEmpty() ? req : chosen;
         assertThat(Gemm.tile()).isEqualTo(expected);
-        assertThat(Simd.wideTile(Simd.BITS)).isEqualTo(req.isEmpty() ? chosen.equals("4x4") : req.equals("4x4"));
+        assertThat(Simd.tile(Simd.BITS)).isEqualTo(req.isEmpty() ? chosen : req);
         System.setProperty("gfpose.gemm.tile", "5x5");
         try {
-            assertThatThrownBy(() -> Simd.wideTile(512)).hasMessageContaining("gfpose.gemm.tile");
+            assertThatThrownBy(() -> Simd.tile(512)).hasMessageContaining("gfpose.gemm.tile");
         } finally {
             if (req.isEmpty()) System.clearProperty("gfpose.gemm.tile");
             else System.setProperty("gfpose.gemm.tile", req);
@@ -36,16 +36,16 @@ class GemmBackendTest {
     }
 
     @Test
-    void defaultTileIsWideOnlyAt512BitsOnFullWidthFmaCores() {
+    void defaultTileUses32RegistersOnlyAt512BitsOnFullWidthFmaCores() {
         Simd.Cpu zen4 = new Simd.Cpu("AuthenticAMD", 25), zen5 = new Simd.Cpu("AuthenticAMD", 26), intel = new Simd.Cpu("GenuineIntel", 6);
-        assertThat(Simd.wideByDefault(512, zen4)).isFalse();
-        assertThat(Simd.wideByDefault(512, zen5)).isTrue();
-        assertThat(Simd.wideByDefault(512, intel)).isTrue();
-        assertThat(Simd.wideByDefault(256, zen5)).isFalse();
-        assertThat(Simd.wideByDefault(256, intel)).isFalse();
-        assertThat(Simd.wideByDefault(128, new Simd.Cpu("ARM", 8))).isFalse();
-        assertThat(Simd.wideByDefault(512, null)).isFalse();
-        assertThat(Simd.wideByDefault(512, new Simd.Cpu("HygonGenuine", 24))).isFalse();
+        assertThat(Simd.defaultTile(512, zen4)).isEqualTo("4x2");
+        assertThat(Simd.defaultTile(512, zen5)).isEqualTo("4x4");
+        assertThat(Simd.defaultTile(512, intel)).isEqualTo("8x2");
+        assertThat(Simd.defaultTile(256, zen5)).isEqualTo("4x2");
+        assertThat(Simd.defaultTile(256, intel)).isEqualTo("4x2");
+        assertThat(Simd.defaultTile(128, new Simd.Cpu("ARM", 8))).isEqualTo("4x2");
+        assertThat(Simd.defaultTile(512, null)).isEqualTo("4x2");
+        assertThat(Simd.defaultTile(512, new Simd.Cpu("HygonGenuine", 24))).isEqualTo("4x2");
     }
 
     @Test
