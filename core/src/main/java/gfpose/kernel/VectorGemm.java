@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * panel's tiles contiguous), and a register tile chosen per machine ({@link Simd#tile}): 4 rows x 2 vectors (8
  * accumulators + 2 panel vectors + 4 broadcasts: 14 of AVX2's 16 registers, however C2 schedules the loads), or with
  * AVX-512's 32 registers 4 x 4 (two panels at once) or 8 x 2 (blocks of eight rows). A call with one or two rows
- * skips the packing and streams each row through a 1 x 8 tile (four panels at once). Loaded only when {@link Simd} selected it, so the scalar path never touches {@code jdk.incubator.vector}.
+ * skips the packing and streams each row through a 1 x 8 tile (four panels at once). Loaded only when {@link Simd}
+ * selected it, so the scalar path never touches {@code jdk.incubator.vector}.
  */
 final class VectorGemm {
     private VectorGemm() {}
@@ -166,7 +167,7 @@ final class VectorGemm {
     /**
      * {@link #pack} for rows whose elements are {@code step} apart (element k of row r at {@code aOff + r·rs + k·step}),
      * e.g. dyᵀ read from dy (rs 1), whose rows of dy are then the k of the packed blocks: 16 k at a time, each block's
-     * four values at one k adjacent in dy, so 16 rows of dy are read along their length while every block receives
+     * MR values at one k adjacent in dy, so 16 rows of dy are read along their length while every block receives
      * 16 x MR contiguous floats.
      */
     private static void packStrided(float[] a, int aOff, int rs, int step, int c0, int c1, int nb, int in, float[] ap) {
