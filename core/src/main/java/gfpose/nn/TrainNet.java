@@ -222,7 +222,7 @@ public final class TrainNet {
      * step is per row), so no thread waits for another between layers.
      */
     private void forward(float[] x, float[] tau, float[] cond, float[] mask, int rows, float p, Rng[] rng, ThreadPool pool) {
-        ThreadPool.run(pool, rows, 4, (r0, r1) -> forwardRows(x, tau, cond, mask, r0, r1, p, rng));
+        ThreadPool.run(pool, rows, Gemm.rowBlock(), (r0, r1) -> forwardRows(x, tau, cond, mask, r0, r1, p, rng));
     }
 
     private void forwardRows(float[] x, float[] tau, float[] cond, float[] mask, int r0, int r1, float p, Rng[] rng) {
@@ -316,7 +316,7 @@ public final class TrainNet {
      * output, so the thread count never changes a bit.
      */
     private void backward(float[] x, int rows, ThreadPool pool) {
-        ThreadPool.run(pool, rows, 4, (r0, r1) -> backwardRows(x, r0, r1));
+        ThreadPool.run(pool, rows, Gemm.rowBlock(), (r0, r1) -> backwardRows(x, r0, r1));
         Acts a = acts;
         int H = config.hidden(), E = config.embed(), B = config.blocks();
         weightGradients(a.dOut, rows, config.inDim(), List.of(part(layers.post, a.h[B])), pool);
