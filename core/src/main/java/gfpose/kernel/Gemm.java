@@ -344,7 +344,7 @@ public final class Gemm {
     }
 
     /**
-     * Runs tiny shapes through every branch (the 4-row tile starting and continuing a K block, the 1-row path, row
+     * Runs tiny shapes through every branch (the tiles starting and continuing a K block, the 1-row path, row
      * tail, partial panel, bias, accumulate, each activation, both backward GEMMs) so C2 compiles them with complete
      * profiles before the first big call;
      * a kernel first compiled from one huge call can deoptimize into a much slower tier. Idempotent.
@@ -357,7 +357,7 @@ public final class Gemm {
         for (int i = 0; i < x.length; i++) x[i] = (i % 5 - 2) * 0.1f;
         PackedMatrix m = PackedMatrix.pack(w, out, in);
         float[] dx = new float[rows * in], dW = new float[out * in];
-        int longIn = 2100; // more than one K block at every vector width
+        int longIn = 4100; // more than one K block at every vector width and tile (KC is at most 4096: 8 x 2 at 128 bits)
         PackedMatrix mLong = PackedMatrix.pack(new float[p * longIn], p, longIn);
         float[] xLong = new float[5 * longIn];
         PackedMatrix mThin = PackedMatrix.pack(new float[(4 * p + 1) * in], 4 * p + 1, in); // the 1 x 8 tile and a leftover
