@@ -60,7 +60,7 @@ public final class Cli {
     }
 
     private static int exitCode(Throwable t) {
-        if (t instanceof ParameterException) return EXIT_USAGE;
+        if (t instanceof ParameterException || badSetting(t) != null) return EXIT_USAGE;
         if (t instanceof GfposeException || t instanceof IOException || t instanceof UncheckedIOException) {
             return EXIT_INPUT;
         }
@@ -71,7 +71,9 @@ public final class Cli {
     static int report(Throwable t, PrintWriter err) {
         int code = exitCode(t);
         String msg;
-        if (code == EXIT_INTERNAL) {
+        if (badSetting(t) != null) {
+            msg = oneLine(badSetting(t).getMessage()) + " (a -D option of the JVM, e.g. in JAVA_OPTS)";
+        } else if (code == EXIT_INTERNAL) {
             msg = "internal error: " + t.getClass().getSimpleName()
                     + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage()))
                     + (debug() ? "" : " (set GFPOSE_DEBUG=1 for the stack trace)");
@@ -86,6 +88,16 @@ public final class Cli {
         if (debug()) t.printStackTrace(err);
         err.flush();
         return code;
+    }
+
+    /**
+     * A bad kernel setting ({@code -Dgfpose.vector.bits}, {@code -Dgfpose.gemm.tile}) fails the kernel's class
+     * initialiser with an IllegalArgumentException that names the property: that cause, or null.
+     */
+    private static IllegalArgumentException badSetting(Throwable t) {
+        Throwable c = t instanceof ExceptionInInitializerError ? t.getCause() : null;
+        return c instanceof IllegalArgumentException && String.valueOf(c.getMessage()).startsWith("gfpose.")
+                ? (IllegalArgumentException) c : null;
     }
 
     private static String describe(IOException e) {
