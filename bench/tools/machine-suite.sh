@@ -1,6 +1,7 @@
 #!/bin/sh
 # The measurements issue #13 asks of every machine, in one go, into one results file:
-# the FMA peak, the forward against ONNX Runtime (batch 1, 64, 200, 1000 at one thread; 200 and 1000 at two), the
+# the FMA peak, the forward against ONNX Runtime (width 1024: batch 1, 64, 200, 1000 at one thread, 200 and 1000 at two;
+# the shipped width 512: 200 and 1000 at one thread, 1000 at two), the
 # training step against the peak (hidden 512 and 1024, one and two threads), and, on a 512-bit machine, each of
 # these with every register tile (4x2, 4x4, 8x2). Run it on a quiet machine (stop or SIGSTOP anything else), from the repository:
 #
@@ -39,6 +40,9 @@ for T in $TILES; do
     P=""; [ "$T" = default ] || P="-Dgfpose.gemm.tile=$T"
     for B in 1 64 200 1000; do run $V $P -cp "$J" gfpose.bench.Interleaved $B "$ROUNDS" 1; done
     for B in 200 1000; do run $V $P -cp "$J" gfpose.bench.Interleaved $B "$ROUNDS" 2; done
+    # the shipped model's width
+    for B in 200 1000; do run $V $P -cp "$J" gfpose.bench.Interleaved $B "$ROUNDS" 1 512; done
+    run $V $P -cp "$J" gfpose.bench.Interleaved 1000 "$ROUNDS" 2 512
     for H in 512 1024; do
         run $V $P -cp "$J" gfpose.bench.TrainVsPeak 1 8 $H
         run $V $P -cp "$J" gfpose.bench.TrainVsPeak 2 12 $H
