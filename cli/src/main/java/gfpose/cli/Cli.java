@@ -71,8 +71,9 @@ public final class Cli {
     static int report(Throwable t, PrintWriter err) {
         int code = exitCode(t);
         String msg;
-        if (badSetting(t) != null) {
-            msg = oneLine(badSetting(t).getMessage()) + " (a -D option of the JVM, e.g. in JAVA_OPTS)";
+        IllegalArgumentException setting = badSetting(t);
+        if (setting != null) {
+            msg = oneLine(setting.getMessage()) + " (a -D option of the JVM, e.g. in JAVA_OPTS)";
         } else if (code == EXIT_INTERNAL) {
             msg = "internal error: " + t.getClass().getSimpleName()
                     + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage()))
