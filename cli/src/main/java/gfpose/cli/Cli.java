@@ -92,8 +92,9 @@ public final class Cli {
     }
 
     /**
-     * A bad kernel setting ({@code -Dgfpose.vector.bits}, {@code -Dgfpose.gemm.tile}) fails the kernel's class
-     * initialiser with an IllegalArgumentException that names the property: that cause, or null.
+     * A bad kernel setting ({@code -Dgfpose.vector.bits}, {@code -Dgfpose.gemm.tile}, {@code -Dgfpose.gemm.align})
+     * fails the kernel's class initialiser with an IllegalArgumentException that names the property: that cause, or
+     * null.
      */
     private static IllegalArgumentException badSetting(Throwable t) {
         Throwable c = t instanceof ExceptionInInitializerError ? t.getCause() : null;

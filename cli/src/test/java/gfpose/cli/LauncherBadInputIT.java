@@ -100,7 +100,8 @@ class LauncherBadInputIT {
     @Test
     void badKernelSettingsNameTheirProperty() throws Exception {
         for (String[] c : new String[][] {{"-Dgfpose.gemm.tile=9x9", "gfpose.gemm.tile must be 4x2, 4x4 or 8x2, got '9x9'"},
-                {"-Dgfpose.vector.bits=77", "gfpose.vector.bits must be 512, 256, 128, 0 or scalar, got '77'"}}) {
+                {"-Dgfpose.vector.bits=77", "gfpose.vector.bits must be 512, 256, 128, 0 or scalar, got '77'"},
+                {"-Dgfpose.gemm.align=16", "gfpose.gemm.align must be 0 to 15, got '16'"}}) {
             Launcher.Result r = Launcher.runWithOptions(dir, null, HEAP + " " + c[0], "generate", "--weights",
                     model.toString(), "--count", "1").assertOneLineError(2);
             assertThat(r.error()).contains(c[1], "JAVA_OPTS");

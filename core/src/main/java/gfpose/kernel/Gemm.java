@@ -23,7 +23,7 @@ public final class Gemm {
     private static final boolean VECTOR = Simd.BITS > 0;
     private static volatile boolean warm;
     /** The packed x of each layer of {@link #weightGradient}, per calling thread, grown on demand. */
-    private static final ThreadLocal<float[][]> PACKED_X = ThreadLocal.withInitial(() -> new float[1][]);
+    private static final ThreadLocal<Slabs.Slice[]> PACKED_X = ThreadLocal.withInitial(() -> new Slabs.Slice[1]);
     /** The prepared dy of the plain {@link #weightGradient} overload, per calling thread. */
     private static final ThreadLocal<OutputGradient> PREPARED = ThreadLocal.withInitial(OutputGradient::new);
 
@@ -318,7 +318,7 @@ public final class Gemm {
     public static void weightGradient(OutputGradient dy, List<Gradient> layers, ThreadPool pool) {
         int rows = dy.rows, out = dy.out;
         Output[] outs = new Output[layers.size()];
-        float[][] packed = PACKED_X.get();
+        Slabs.Slice[] packed = PACKED_X.get();
         if (packed.length < outs.length) PACKED_X.set(packed = java.util.Arrays.copyOf(packed, outs.length));
         int[] panels = new int[outs.length];
         for (int i = 0; i < outs.length; i++) {
@@ -333,11 +333,11 @@ public final class Gemm {
             // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed below.
             panels[i] = PackedMatrix.panelCount(in);
             int size = panels[i] * rows * Simd.PANEL;
-            if (packed[i] == null || packed[i].length < size) packed[i] = new float[size];
-            outs[i] = new Output(new Panels(packed[i], in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
+            if (packed[i] == null || packed[i].length() < size) packed[i] = Slabs.allocate(size);
+            outs[i] = new Output(new Panels(packed[i].data(), packed[i].offset(), in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
         }
         if (rows == 0) return;
-        float[][] dst = packed;
+        Slabs.Slice[] dst = packed;
         // every layer's xᵀ in one parallel region (their panels split across the pool together)
         Spans.forEach(panels, 1, pool, (i, q0, q1) -> PackedMatrix.packColumns(layers.get(i).x(), rows, layers.get(i).in(), dst[i], q0, q1));
         run(new Rows(dy.dy, 0, 1, out), out, outs, pool); // dyᵀ: row o of it is column o of dy

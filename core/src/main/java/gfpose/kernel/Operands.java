@@ -16,9 +16,10 @@ final class Operands {
 
     /**
      * A weight in the packed panel layout ({@link PackedMatrix}): {@code out} outputs (columns of the result) by
-     * {@code in} inputs (the summation length). Wᵀ of a layer, and the xᵀ of its weight gradient, are panels too.
+     * {@code in} inputs (the summation length), starting at {@code data[offset]} ({@link Simd#ALIGN}). Wᵀ of a layer,
+     * and the xᵀ of its weight gradient, are panels too.
      */
-    record Panels(float[] data, int out, int in) {
+    record Panels(float[] data, int offset, int out, int in) {
         int count() { return PackedMatrix.panelCount(out); }
     }
 

@@ -10,13 +10,13 @@ package gfpose.kernel;
 public final class PackedMatrix {
     private final int out;
     private final int in;
-    private final float[] panels;            // W: [ceil(out/P)][in][P]
-    private volatile float[] transposed;     // Wᵀ for dx = dy·W: [ceil(in/P)][out][P], built on first use
+    private final Slabs.Slice panels;        // W: [ceil(out/P)][in][P]
+    private volatile Slabs.Slice transposed; // Wᵀ for dx = dy·W: [ceil(in/P)][out][P], built on first use
 
     private PackedMatrix(int out, int in) {
         this.out = out;
         this.in = in;
-        this.panels = new float[panelCount(out) * in * Simd.PANEL];
+        this.panels = Slabs.allocate(panelCount(out) * in * Simd.PANEL);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class PackedMatrix {
     public static void repack(java.util.List<PackedMatrix> matrices, java.util.List<float[]> values, ThreadPool pool) {
         int n = matrices.size();
         if (values.size() != n) throw new IllegalArgumentException(n + " matrices but " + values.size() + " value arrays");
-        float[][] t = new float[n][];
+        Slabs.Slice[] t = new Slabs.Slice[n];
         int[] panels = new int[2 * n]; // the forward panels of every matrix, then the Wᵀ panels of those that have them
         for (int i = 0; i < n; i++) {
             PackedMatrix m = matrices.get(i);
@@ -110,7 +110,7 @@ public final class PackedMatrix {
     public float get(int o, int i) {
         if (o < 0 || o >= out || i < 0 || i >= in) throw new IndexOutOfBoundsException("(" + o + ", " + i + ")");
         int p = Simd.PANEL;
-        return panels[((o / p) * in + i) * p + o % p];
+        return panels.data()[panels.offset() + ((o / p) * in + i) * p + o % p];
     }
 
     /**
@@ -124,22 +124,26 @@ public final class PackedMatrix {
         return w;
     }
 
-    float[] panels() { return panels; }
+    /** W's panels, where they lie. */
+    Slabs.Slice panels() { return panels; }
 
     /** W as the kernels' operand: {@code out} outputs over {@code in} inputs. */
-    Operands.Panels forward() { return new Operands.Panels(panels, out, in); }
+    Operands.Panels forward() { return new Operands.Panels(panels.data(), panels.offset(), out, in); }
 
     /** Wᵀ as the kernels' operand (for dx = dy·W): {@code in} outputs over {@code out} inputs; built on first use. */
-    Operands.Panels transposed() { return new Operands.Panels(transposedPanels(), in, out); }
+    Operands.Panels transposed() {
+        Slabs.Slice t = transposedPanels();
+        return new Operands.Panels(t.data(), t.offset(), in, out);
+    }
 
     /** Wᵀ as an [in, out] matrix packed like {@link #panels}; built once, then refreshed by {@link #repack}. */
-    float[] transposedPanels() {
-        float[] t = transposed;
+    Slabs.Slice transposedPanels() {
+        Slabs.Slice t = transposed;
         if (t == null) {
             synchronized (this) {
                 t = transposed;
                 if (t == null) {
-                    t = new float[panelCount(in) * out * Simd.PANEL];
+                    t = Slabs.allocate(panelCount(in) * out * Simd.PANEL);
                     float[] w = toRowMajor();
                     packColumns(w, out, in, t);
                     transposed = t;
@@ -151,8 +155,8 @@ public final class PackedMatrix {
 
     static int panelCount(int n) { return (n + Simd.PANEL - 1) / Simd.PANEL; }
 
-    /** Packs row-major A[n][k] (n = the output dimension) into panels [ceil(n/P)][k][P], panels [q0, q1) only. */
-    static void packRows(float[] a, int n, int k, float[] dst, int q0, int q1) {
+    /** Packs row-major A[n][k] (n = the output dimension) into panels [ceil(n/P)][k][P] in dst, panels [q0, q1) only. */
+    static void packRows(float[] a, int n, int k, Slabs.Slice dst, int q0, int q1) {
         int p = Simd.PANEL, kb = 64;
         for (int q = q0; q < q1; q++) {
             int j0 = q * p, rowsInPanel = Math.min(p, n - j0);
@@ -160,30 +164,30 @@ public final class PackedMatrix {
             for (int i0 = 0; i0 < k; i0 += kb) {
                 int i1 = Math.min(k, i0 + kb);
                 for (int c = 0; c < rowsInPanel; c++) {
-                    int src = (j0 + c) * k, d = q * k * p + c;
-                    for (int i = i0; i < i1; i++) dst[d + i * p] = a[src + i];
+                    int src = (j0 + c) * k, d = dst.offset() + q * k * p + c;
+                    for (int i = i0; i < i1; i++) dst.data()[d + i * p] = a[src + i];
                 }
             }
         }
     }
 
     /**
-     * Packs Aᵀ, where A is row-major [k][n], into panels [ceil(n/P)][k][P]: the panels of an
+     * Packs Aᵀ, where A is row-major [k][n], into panels [ceil(n/P)][k][P] in dst: the panels of an
      * [n, k] matrix. Each panel row is a contiguous slice of one row of A, so this is a blocked copy.
      */
-    static void packColumns(float[] a, int k, int n, float[] dst) {
+    static void packColumns(float[] a, int k, int n, Slabs.Slice dst) {
         packColumns(a, k, n, dst, 0, panelCount(n));
     }
 
-    /** {@link #packColumns(float[], int, int, float[])} for panels [q0, q1) only. */
-    static void packColumns(float[] a, int k, int n, float[] dst, int q0, int q1) {
+    /** {@link #packColumns(float[], int, int, Slabs.Slice)} for panels [q0, q1) only. */
+    static void packColumns(float[] a, int k, int n, Slabs.Slice dst, int q0, int q1) {
         int p = Simd.PANEL;
         for (int q = q0; q < q1; q++) {
             int j0 = q * p, len = Math.min(p, n - j0);
             for (int i = 0; i < k; i++) {
-                int d = (q * k + i) * p;
-                System.arraycopy(a, i * n + j0, dst, d, len);
-                if (len < p) java.util.Arrays.fill(dst, d + len, d + p, 0f); // dst may be reused scratch
+                int d = dst.offset() + (q * k + i) * p;
+                System.arraycopy(a, i * n + j0, dst.data(), d, len);
+                if (len < p) java.util.Arrays.fill(dst.data(), d + len, d + p, 0f); // dst may be reused scratch
             }
         }
     }

@@ -21,7 +21,7 @@ final class ScalarGemm {
         int out = w.out(), in = w.in(), pw = Simd.PANEL, step = ar.step();
         float[] s = new float[pw];
         for (int q = p0; q < p1; q++) {
-            int j0 = q * pw, n = Math.min(pw, out - j0), w0 = q * in * pw;
+            int j0 = q * pw, n = Math.min(pw, out - j0), w0 = w.offset() + q * in * pw;
             for (int r = r0; r < r1; r++) {
                 int a0 = ar.offset() + r * ar.stride();
                 Arrays.fill(s, 0f);

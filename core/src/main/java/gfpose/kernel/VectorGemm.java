@@ -82,10 +82,11 @@ final class VectorGemm {
             for (Operands.Output o : outs) {
                 int q0 = p1 < 0 ? 0 : p0, q1 = p1 < 0 ? o.w().count() : p1;
                 float[] wp = o.w().data();
+                int w0 = o.w().offset();
                 for (int r = r0; r < r1; r++) {
                     int q = q0;
-                    for (; q + 3 < q1; q += 4) tile1x8(a, aOff + r * rs, in, wp, q * in * P, in * P, t, (q - q0) * P);
-                    for (; q < q1; q++) tile1x2(a, aOff + r * rs, in, wp, q * in * P, t, (q - q0) * P);
+                    for (; q + 3 < q1; q += 4) tile1x8(a, aOff + r * rs, in, wp, w0 + q * in * P, in * P, t, (q - q0) * P);
+                    for (; q < q1; q++) tile1x2(a, aOff + r * rs, in, wp, w0 + q * in * P, t, (q - q0) * P);
                     finish(t, 1, q1 - q0, 1, o, q0 * P, r);
                 }
             }
@@ -101,10 +102,11 @@ final class VectorGemm {
             for (Operands.Output o : outs) {
                 int q0 = p1 < 0 ? 0 : p0, q1 = p1 < 0 ? o.w().count() : p1;
                 float[] wp = o.w().data();
+                int w0 = o.w().offset();
                 for (int k0 = 0; k0 < in; k0 += KC) {
                     int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
                     for (int q = q0; q < q1; q++) {
-                        int wq = (q * in + k0) * P, tq = (q - q0) * R * P;
+                        int wq = w0 + (q * in + k0) * P, tq = (q - q0) * R * P;
                         if (TALL && k0 == 0) {
                             for (int b = 0; b < nb; b++) tile8x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P);
                         } else if (WIDE && k0 == 0 && q + 1 < q1) { // two panels at once: sums R * P apart, weights in * P

@@ -79,7 +79,7 @@ class GemmBackendTest {
         assertThat(m.in()).isEqualTo(in);
         float[] w2 = Oracle.random(rnd, out * in);
         m.transposedPanels(); // built now, so repack must refresh it too
-        float[] panels = m.panels();
+        Slabs.Slice panels = m.panels();
         m.repack(w2);
         assertThat(m.panels()).isSameAs(panels);
         assertThat(m.toRowMajor()).containsExactly(w2);
@@ -105,8 +105,8 @@ class GemmBackendTest {
         try (ThreadPool pool = new ThreadPool(3)) {
             two.repack(w2, pool);
         }
-        assertThat(two.panels()).containsExactly(one.panels());
-        assertThat(two.transposedPanels()).containsExactly(one.transposedPanels());
+        assertThat(run(two.panels())).containsExactly(run(one.panels()));
+        assertThat(run(two.transposedPanels())).containsExactly(run(one.transposedPanels()));
         assertThat(two.toRowMajor()).containsExactly(w2);
     }
 
@@ -129,10 +129,30 @@ class GemmBackendTest {
             PackedMatrix.repack(together, values, pool);
         }
         for (int i = 0; i < shapes.length; i++) {
-            assertThat(together.get(i).panels()).as("matrix " + i).containsExactly(alone.get(i).panels());
-            assertThat(together.get(i).transposedPanels()).as("matrix " + i + " Wᵀ").containsExactly(alone.get(i).transposedPanels());
+            assertThat(run(together.get(i).panels())).as("matrix " + i).containsExactly(run(alone.get(i).panels()));
+            assertThat(run(together.get(i).transposedPanels())).as("matrix " + i + " Wᵀ").containsExactly(run(alone.get(i).transposedPanels()));
             assertThat(together.get(i).toRowMajor()).containsExactly(values.get(i));
         }
         assertThatThrownBy(() -> PackedMatrix.repack(together, values.subList(0, 2), null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void slabRunsAreAlignedDisjointAndZeroed() {
+        int big = 100_000; // above the own-array limit: carved from a slab
+        Slabs.Slice a = Slabs.allocate(big), b = Slabs.allocate(big + 3), small = Slabs.allocate(10);
+        for (Slabs.Slice s : new Slabs.Slice[] {a, b, small}) {
+            assertThat((s.offset() - Slabs.ALIGN) % 16).as("64-byte steps from ALIGN").isZero();
+            assertThat(run(s)).containsOnly(0f);
+        }
+        assertThat(small.length()).isEqualTo(10);
+        assertThat(small.data()).hasSize(10 + 16);
+        if (a.data() == b.data()) {
+            assertThat(b.offset()).as("b after a").isGreaterThanOrEqualTo(a.offset() + big);
+        }
+        java.util.Arrays.fill(a.data(), a.offset(), a.offset() + big, 1f);
+        assertThat(run(b)).as("writing a leaves b alone").containsOnly(0f);
+    }
+
+    /** A slice's floats. */
+    private static float[] run(Slabs.Slice s) { return java.util.Arrays.copyOfRange(s.data(), s.offset(), s.offset() + s.length()); }
 }
