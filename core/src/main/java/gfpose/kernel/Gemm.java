@@ -1,7 +1,6 @@
 package gfpose.kernel;
 
 import gfpose.kernel.Operands.Output;
-import gfpose.kernel.Operands.Panels;
 import gfpose.kernel.Operands.Rows;
 import java.util.List;
 import java.util.Objects;
@@ -334,7 +333,7 @@ public final class Gemm {
             panels[i] = PackedMatrix.panelCount(in);
             int size = panels[i] * rows * Simd.PANEL;
             if (packed[i] == null || packed[i].length() < size) packed[i] = Slabs.allocate(size);
-            outs[i] = new Output(new Panels(packed[i].data(), packed[i].offset(), in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
+            outs[i] = new Output(packed[i].panels(in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
         }
         if (rows == 0) return;
         Slabs.Slice[] dst = packed;

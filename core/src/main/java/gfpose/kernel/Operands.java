@@ -16,7 +16,7 @@ final class Operands {
 
     /**
      * A weight in the packed panel layout ({@link PackedMatrix}): {@code out} outputs (columns of the result) by
-     * {@code in} inputs (the summation length), starting at {@code data[offset]} ({@link Simd#ALIGN}). Wᵀ of a layer,
+     * {@code in} inputs (the summation length), starting at {@code data[offset]} ({@link Slabs}). Wᵀ of a layer,
      * and the xᵀ of its weight gradient, are panels too.
      */
     record Panels(float[] data, int offset, int out, int in) {

@@ -128,13 +128,10 @@ public final class PackedMatrix {
     Slabs.Slice panels() { return panels; }
 
     /** W as the kernels' operand: {@code out} outputs over {@code in} inputs. */
-    Operands.Panels forward() { return new Operands.Panels(panels.data(), panels.offset(), out, in); }
+    Operands.Panels forward() { return panels.panels(out, in); }
 
     /** Wᵀ as the kernels' operand (for dx = dy·W): {@code in} outputs over {@code out} inputs; built on first use. */
-    Operands.Panels transposed() {
-        Slabs.Slice t = transposedPanels();
-        return new Operands.Panels(t.data(), t.offset(), in, out);
-    }
+    Operands.Panels transposed() { return transposedPanels().panels(in, out); }
 
     /** Wᵀ as an [in, out] matrix packed like {@link #panels}; built once, then refreshed by {@link #repack}. */
     Slabs.Slice transposedPanels() {

@@ -19,7 +19,10 @@ final class Slabs {
      * @param offset where the run starts
      * @param length floats in the run
      */
-    record Slice(float[] data, int offset, int length) {}
+    record Slice(float[] data, int offset, int length) {
+        /** These floats as the kernels' panels of {@code out} outputs over {@code in} inputs. */
+        Operands.Panels panels(int out, int in) { return new Operands.Panels(data, offset, out, in); }
+    }
 
     /** Floats per slab: 16 MB, so a slab is humongous whatever G1's region size (at most 32 MB). */
     static final int SLAB = 4 << 20;
