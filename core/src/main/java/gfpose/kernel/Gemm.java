@@ -301,13 +301,34 @@ public final class Gemm {
      * @param in input width (&gt; 0)
      * @param dW [out][in] row-major; the gradient is added to it
      * @param dB [out], the bias gradient is added to it; may be null
+     * @param packed x already packed (then {@code x} is null), or null to pack x here
      */
-    public record Gradient(float[] x, int in, float[] dW, float[] dB) {}
+    public record Gradient(float[] x, int in, float[] dW, float[] dB, PackedInput packed) {
+        /**
+         * A layer whose input x is packed by the weight-gradient call itself.
+         *
+         * @param x  the layer's inputs from the forward pass, [rows][in] row-major
+         * @param in input width (&gt; 0)
+         * @param dW [out][in] row-major; the gradient is added to it
+         * @param dB [out], the bias gradient is added to it; may be null
+         */
+        public Gradient(float[] x, int in, float[] dW, float[] dB) { this(x, in, dW, dB, null); }
+
+        /**
+         * A layer whose input was packed once for every layer that reads it; the same bits as passing x.
+         *
+         * @param x  the packed input, with the rows of the output gradient it meets
+         * @param dW [out][in] row-major; the gradient is added to it
+         * @param dB [out], the bias gradient is added to it; may be null
+         */
+        public Gradient(PackedInput x, float[] dW, float[] dB) { this(null, x.in(), dW, dB, x); }
+    }
 
     /**
      * {@link #weightGradient(OutputGradient, float[], int, float[], float[], ThreadPool)} for several layers whose
      * outputs received the same gradient dy: dyᵀ is packed once per block of its rows for all of them, each x into a
-     * per-thread buffer of its own ({@code rows·in} floats, kept); the results are those of separate calls, bit for bit.
+     * per-thread buffer of its own ({@code rows·in} floats, kept) unless it comes {@linkplain PackedInput packed}; the
+     * results are those of separate calls, bit for bit.
      *
      * @param dy     the prepared output gradient; gives rows and out
      * @param layers each layer's input x, its width and the gradients it receives
@@ -324,16 +345,27 @@ public final class Gemm {
             Gradient g = layers.get(i);
             int in = g.in();
             if (in <= 0) throw new IllegalArgumentException("bad shape " + rows + "x" + out + "x" + in);
-            Objects.checkFromIndexSize(0, rows * in, g.x().length);
+            if (g.packed() != null) {
+                if (g.packed().rows() != rows || g.packed().in() != in) {
+                    throw new IllegalArgumentException("packed input is " + g.packed().rows() + "x" + g.packed().in()
+                            + ", the layer needs " + rows + "x" + in);
+                }
+            } else {
+                Objects.checkFromIndexSize(0, rows * in, g.x().length);
+            }
             Objects.checkFromIndexSize(0, out * in, g.dW().length);
             if (g.dB() != null) Objects.checkFromIndexSize(0, out, g.dB().length);
             if (rows == 0) continue;
             if (g.dB() != null) for (int o = 0; o < out; o++) g.dB()[o] += dy.biasSum[o];
             // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed below.
-            panels[i] = PackedMatrix.panelCount(in);
-            int size = panels[i] * rows * Simd.PANEL;
-            if (packed[i] == null || packed[i].length() < size) packed[i] = Slabs.allocate(size);
-            outs[i] = new Output(packed[i].panels(in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
+            Slabs.Slice xt = g.packed() != null ? g.packed().panels : null;
+            if (xt == null) {
+                panels[i] = PackedMatrix.panelCount(in);
+                int size = panels[i] * rows * Simd.PANEL;
+                if (packed[i] == null || packed[i].length() < size) packed[i] = Slabs.allocate(size);
+                xt = packed[i];
+            }
+            outs[i] = new Output(xt.panels(in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
         }
         if (rows == 0) return;
         Slabs.Slice[] dst = packed;

@@ -108,14 +108,19 @@ public final class Norm {
                                      int r0, int r1, float[] dx) {
         int size = channels / groups;
         boolean vector = Simd.BITS >= 256;
-        double[] means = new double[2];
+        double[] means = new double[2 * groups]; // per group: mean(dx̂), mean(dx̂·x̂)
         for (int r = r0; r < r1; r++) {
-            for (int g = 0; g < groups; g++) {
+            int g = 0;
+            // four groups at a time on the Vector API: their chains overlap (an even size keeps the two chains in lanes)
+            if (vector && size % 2 == 0) {
+                for (; g + 3 < groups; g += 4) VectorNorm.gradMeans4(dy, xhat, gamma, r * channels + g * size, g * size, size, means, 2 * g);
+            }
+            for (; g < groups; g++) gradMeans(dy, xhat, gamma, r * channels + g * size, g * size, size, means, 2 * g);
+            for (g = 0; g < groups; g++) {
                 int o = r * channels + g * size, c0 = g * size;
-                gradMeans(dy, xhat, gamma, o, c0, size, means);
-                double rs = rstd[r * groups + g];
-                if (vector) VectorNorm.gradStep(dy, xhat, gamma, o, c0, size, means[0], means[1], rs, dx);
-                else gradStep(dy, xhat, gamma, o, c0, 0, size, means[0], means[1], rs, dx);
+                double rs = rstd[r * groups + g], m1 = means[2 * g], m2 = means[2 * g + 1];
+                if (vector) VectorNorm.gradStep(dy, xhat, gamma, o, c0, size, m1, m2, rs, dx);
+                else gradStep(dy, xhat, gamma, o, c0, 0, size, m1, m2, rs, dx);
             }
         }
     }
@@ -130,10 +135,10 @@ public final class Norm {
     }
 
     /**
-     * One group's means for {@link #backwardInput}: {@code means[0] = mean(dx̂)}, {@code means[1] = mean(dx̂·x̂)} with
-     * {@code dx̂ = dy·γ}, each of two interleaved partial sums (even and odd values) in double.
+     * One group's means for {@link #backwardInput}: {@code means[mo] = mean(dx̂)}, {@code means[mo + 1] = mean(dx̂·x̂)}
+     * with {@code dx̂ = dy·γ}, each of two interleaved partial sums (even and odd values) in double.
      */
-    static void gradMeans(float[] dy, float[] xhat, float[] gamma, int o, int c0, int size, double[] means) {
+    static void gradMeans(float[] dy, float[] xhat, float[] gamma, int o, int c0, int size, double[] means, int mo) {
         double m1a = 0, m1b = 0, m2a = 0, m2b = 0;
         int i = 0;
         for (; i + 1 < size; i += 2) {
@@ -146,8 +151,8 @@ public final class Norm {
             m1a += d0;
             m2a += d0 * xhat[o + i];
         }
-        means[0] = divide(m1a + m1b, size);
-        means[1] = divide(m2a + m2b, size);
+        means[mo] = divide(m1a + m1b, size);
+        means[mo + 1] = divide(m2a + m2b, size);
     }
 
     /**

@@ -46,6 +46,39 @@ public final class Rng {
     }
 
     /**
+     * Fills {@code n} floats with {@code hit} where 32 random bits, read unsigned, fall below {@code threshold} and
+     * {@code miss} elsewhere (a Bernoulli draw of probability threshold·2⁻³² each): two values per {@link #nextLong()},
+     * low half first, the last value of an odd {@code n} from a draw of its own. Exactly those draws, in one pass that
+     * keeps the state in a register (a field updated per draw costs a store-to-load round trip each).
+     *
+     * @param out       receives the values
+     * @param off       first index written
+     * @param n         number of values
+     * @param threshold in [0, 2³²]
+     * @param hit       the value where the bits are below the threshold
+     * @param miss      the value elsewhere
+     */
+    public void fillBernoulli(float[] out, int off, int n, long threshold, float hit, float miss) {
+        // selected by masks, not branches: a branch on random bits mispredicts on every other draw or so
+        int h = Float.floatToRawIntBits(hit), m = Float.floatToRawIntBits(miss);
+        long s = state;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s += 0x9E3779B97F4A7C15L;
+            long bits = mix(s);
+            int lo = (int) (((bits & 0xFFFFFFFFL) - threshold) >> 63), hi = (int) (((bits >>> 32) - threshold) >> 63);
+            out[off + i] = Float.intBitsToFloat(h & lo | m & ~lo);
+            out[off + i + 1] = Float.intBitsToFloat(h & hi | m & ~hi);
+        }
+        if (i < n) {
+            s += 0x9E3779B97F4A7C15L;
+            int lo = (int) (((mix(s) & 0xFFFFFFFFL) - threshold) >> 63);
+            out[off + i] = Float.intBitsToFloat(h & lo | m & ~lo);
+        }
+        state = s;
+    }
+
+    /**
      * Uniform in [0, 1) with 53 random bits.
      *
      * @return a multiple of 2⁻⁵³ in [0, 1); consumes one {@link #nextLong()}

@@ -124,6 +124,23 @@ final class VectorGemm {
         }
     }
 
+    /**
+     * Full panels [q0, q1) of row-major A [n][k] into dst as {@link PackedMatrix#packRows} lays them out: each vector
+     * of a panel row gathers one column of L rows of A.
+     */
+    static void gatherPanels(float[] a, int k, Slabs.Slice dst, int q0, int q1) {
+        if (q0 >= q1) return;
+        int[] rowStarts = new int[L];
+        for (int l = 0; l < L; l++) rowStarts[l] = l * k;
+        float[] d = dst.data();
+        for (int q = q0; q < q1; q++) {
+            for (int h = 0; h < P; h += L) {
+                int src = (q * P + h) * k, o = dst.offset() + q * k * P + h;
+                for (int i = 0; i < k; i++) FloatVector.fromArray(S, a, src + i, rowStarts, 0).intoArray(d, o + i * P);
+            }
+        }
+    }
+
     /** {@code v.intoArray(a, i)} on the exact type (see {@link #VT}): every store of a vector that crossed a loop or branch. */
     static void store(FloatVector v, float[] a, int i) {
         VT.cast(v).intoArray(a, i);

@@ -49,19 +49,6 @@ final class Linear {
         Gemm.linear(x, xOff, rows, weight, bias, shift, y, yOff, false, Activation.NONE, null);
     }
 
-    /**
-     * Rows [r0, r0 + rows) of several layers that read the same x [·, in], each into its own ys[i] [·, out]
-     * (overwritten), on the calling thread: x's rows are packed once for all of them (the bits of separate calls).
-     */
-    static void forward(List<Linear> layers, float[] x, int r0, int rows, float[][] ys) {
-        List<Gemm.Layer> l = new java.util.ArrayList<>(layers.size());
-        for (int i = 0; i < layers.size(); i++) {
-            Linear layer = layers.get(i);
-            l.add(new Gemm.Layer(layer.weight, layer.bias, ys[i], r0 * layer.out, false, Activation.NONE));
-        }
-        Gemm.linear(x, r0 * layers.get(0).in, rows, l, null);
-    }
-
     /** This layer's part of a shared input-gradient GEMM: dx (+ when acc)= dy·W into dx from row r0. */
     Gemm.Layer inputGradient(float[] dx, int r0, boolean acc) {
         return new Gemm.Layer(weight, null, dx, r0 * in, acc, Activation.NONE);

@@ -287,14 +287,27 @@ public final class ScoreNet {
     }
 
     private void forwardChunk(float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int from, int to, float[] out) {
-        int n = to - from, passes = (n + MAX_TILE - 1) / MAX_TILE, per = ((n + passes - 1) / passes + GRAIN - 1) / GRAIN * GRAIN;
         Workspace ws = spare.poll();
+        int per = passRows(to - from);
         if (ws == null || ws.capacity < per) ws = new Workspace(config, per);
         try {
-            for (int r = from; r < to; r += per) run(ws, x, tau, shared, cond, mask, r, Math.min(per, to - r), out);
+            Workspace w = ws;
+            inPasses(from, to, (r0, r1) -> run(w, x, tau, shared, cond, mask, r0, r1 - r0, out));
         } finally {
             spare.offer(ws);
         }
+    }
+
+    /** Rows per pass for a chunk of n rows: as few and as equal passes of at most {@link #MAX_TILE} as whole row blocks allow. */
+    static int passRows(int n) {
+        int passes = Math.max(1, (n + MAX_TILE - 1) / MAX_TILE);
+        return ((n + passes - 1) / passes + GRAIN - 1) / GRAIN * GRAIN;
+    }
+
+    /** Rows [from, to) in passes of {@link #passRows} rows, in order on the calling thread. */
+    static void inPasses(int from, int to, ThreadPool.RangeBody body) {
+        int per = passRows(to - from);
+        for (int r = from; r < to; r += per) body.run(r, Math.min(to, r + per));
     }
 
     /**

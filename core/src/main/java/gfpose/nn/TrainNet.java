@@ -4,6 +4,7 @@ import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
 import gfpose.kernel.Norm;
 import gfpose.kernel.OutputGradient;
+import gfpose.kernel.PackedInput;
 import gfpose.kernel.Rng;
 import gfpose.kernel.Spans;
 import gfpose.kernel.ThreadPool;
@@ -31,15 +32,15 @@ public final class TrainNet {
     private final Map<String, Integer> index = new HashMap<>(); // parameter name -> position in params/grads
     private final Layers layers; // the inference layers, over the live params arrays
     private final Sublayer[] subs; // pre, then b1 first, b1 second, b2 first, ...
-    private final List<Linear> denseTs, denseConds; // every sub-layer's dense_t and dense_cond, in sub-layer order
     private Acts acts;
     private final OutputGradient dyPrep = new OutputGradient();
+    private final PackedInput tembPacked = new PackedInput(), cembPacked = new PackedInput(); // read by every sub-layer
     private boolean dropoutOn; // whether the last forward pass used dropout
 
     private static final class Acts {
         final int cap;
         final float[] d, tembRaw, tembPre, temb, cembPre, cemb, out, dOut, dtemb, dcemb, dh, dh1, tmp;
-        final float[][] g, xhat, rstd, drop, h, h1, tproj, cproj, dg, dsum;
+        final float[][] g, xhat, rstd, drop, h, h1, dg, dsum;
 
         Acts(ModelConfig c, int cap, int nSubs) {
             this.cap = cap;
@@ -53,8 +54,6 @@ public final class TrainNet {
             rstd = new float[nSubs][cap * c.groups()];
             h = new float[c.blocks() + 1][H];
             h1 = new float[c.blocks()][H];
-            tproj = new float[nSubs][H];
-            cproj = new float[nSubs][H];
             dg = new float[nSubs][H]; // per sub-layer: dL/dg, kept for the γ and β gradients
             dsum = new float[nSubs][H]; // per sub-layer: dL/dsum, the dy of its three Linears' weight gradients
         }
@@ -76,8 +75,6 @@ public final class TrainNet {
         }
         layers = new Layers(config, live, true);
         subs = layers.sublayers();
-        denseTs = java.util.Arrays.stream(subs).map(sub -> sub.denseT).toList();
-        denseConds = java.util.Arrays.stream(subs).map(sub -> sub.denseCond).toList();
     }
 
     /**
@@ -219,10 +216,12 @@ public final class TrainNet {
 
     /**
      * The forward pass, its rows split across the pool once: each thread runs the whole network on its rows (every
-     * step is per row), so no thread waits for another between layers.
+     * step is per row), so no thread waits for another between layers, in passes of at most 256 rows, as inference
+     * does, so that a pass's activations stay in L2 from one layer to the next.
      */
     private void forward(float[] x, float[] tau, float[] cond, float[] mask, int rows, float p, Rng[] rng, ThreadPool pool) {
-        ThreadPool.run(pool, rows, Gemm.rowBlock(), (r0, r1) -> forwardRows(x, tau, cond, mask, r0, r1, p, rng));
+        ThreadPool.run(pool, rows, Gemm.rowBlock(), (from, to) -> ScoreNet.inPasses(from, to,
+                (r0, r1) -> forwardRows(x, tau, cond, mask, r0, r1, p, rng)));
     }
 
     private void forwardRows(float[] x, float[] tau, float[] cond, float[] mask, int r0, int r1, float p, Rng[] rng) {
@@ -234,9 +233,6 @@ public final class TrainNet {
         layers.condEmbed.forward(a.d, r0 * config.condIn(), n, a.cembPre, r0 * H, false, Activation.NONE);
         Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, n * E, false);
         Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, n * H, false);
-        // every sub-layer's dense_t(temb) and dense_cond(cemb) at once: each input is packed once for all five layers
-        Linear.forward(denseTs, a.temb, r0, n, a.tproj);
-        Linear.forward(denseConds, a.cemb, r0, n, a.cproj);
         subForward(0, x, r0, r1, a.h[0], false, p, rng);
         for (int b = 0; b < config.blocks(); b++) {
             System.arraycopy(a.h[b], r0 * H, a.h[b + 1], r0 * H, n * H);
@@ -253,15 +249,15 @@ public final class TrainNet {
     private void subForward(int s, float[] in, int r0, int r1, float[] dst, boolean residual, float p, Rng[] rng) {
         Acts a = acts;
         Sublayer sub = subs[s];
-        int H = config.hidden(), G = config.groups();
-        sub.dense.forward(in, r0 * sub.dense.in, r1 - r0, a.tmp, r0 * H, false, Activation.NONE);
-        float[] drop = p > 0 ? a.drop[s] : null, tp = a.tproj[s], cp = a.cproj[s];
+        int H = config.hidden(), E = config.embed(), G = config.groups(), n = r1 - r0;
+        // summed in the reference's order ((dense + dense_t) + dense_cond), as inference sums it
+        sub.dense.forward(in, r0 * sub.dense.in, n, a.tmp, r0 * H, false, Activation.NONE);
+        sub.denseT.forward(a.temb, r0 * E, n, a.tmp, r0 * H, true, Activation.NONE);
+        sub.denseCond.forward(a.cemb, r0 * H, n, a.tmp, r0 * H, true, Activation.NONE);
+        float[] drop = p > 0 ? a.drop[s] : null;
         // one row at a time through every step, so the row's values stay in L1 between them
         for (int r = r0; r < r1; r++) {
             int i0 = r * H, i1 = i0 + H;
-            // summed in the reference's order ((dense + dense_t) + dense_cond), each add the one an accumulating
-            // GEMM's epilogue makes ((Σ + b) + y), so the bits are those of accumulating in place
-            for (int i = i0; i < i1; i++) a.tmp[i] = cp[i] + (tp[i] + a.tmp[i]);
             GroupNorm.forwardKeeping(a.tmp, sub.norm.gammaRef(), sub.norm.betaRef(), H, G, r, r + 1, a.g[s], a.xhat[s], a.rstd[s]);
             // the row of tmp (the sum) is consumed: SiLU(g) goes there, then dropout and the residual
             Activation.SILU.apply(a.g[s], i0, a.tmp, i0, H, false);
@@ -279,15 +275,7 @@ public final class TrainNet {
      * gives two values (low half first), so a row costs H/2 draws per sub-layer.
      */
     static void dropoutScales(Rng rng, float p, float[] out, int off, int n) {
-        long threshold = Math.round(p * 0x1p32);
-        float keep = 1f / (1f - p);
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            long bits = rng.nextLong();
-            out[off + i] = (bits & 0xFFFFFFFFL) < threshold ? 0f : keep;
-            out[off + i + 1] = (bits >>> 32) < threshold ? 0f : keep;
-        }
-        if (i < n) out[off + i] = (rng.nextLong() & 0xFFFFFFFFL) < threshold ? 0f : keep;
+        rng.fillBernoulli(out, off, n, Math.round(p * 0x1p32), 0f, 1f / (1f - p));
     }
 
     private double loss(float[] z, int rows, float[] perRow) {
@@ -316,10 +304,11 @@ public final class TrainNet {
      * output, so the thread count never changes a bit.
      */
     private void backward(float[] x, int rows, ThreadPool pool) {
-        ThreadPool.run(pool, rows, Gemm.rowBlock(), (r0, r1) -> backwardRows(x, r0, r1));
+        ThreadPool.run(pool, rows, Gemm.rowBlock(), (from, to) -> ScoreNet.inPasses(from, to, (r0, r1) -> backwardRows(x, r0, r1)));
         Acts a = acts;
         int H = config.hidden(), E = config.embed(), B = config.blocks();
         weightGradients(a.dOut, rows, config.inDim(), List.of(part(layers.post, a.h[B])), pool);
+        PackedInput temb = tembPacked.set(a.temb, rows, E, pool), cemb = cembPacked.set(a.cemb, rows, H, pool);
         for (int s = subs.length - 1; s >= 0; s--) {
             Sublayer sub = subs[s];
             float[] in = s == 0 ? x : s % 2 == 1 ? a.h[(s - 1) / 2] : a.h1[(s - 2) / 2];
@@ -327,8 +316,8 @@ public final class TrainNet {
             float[] dGamma = grads[gamma], dBeta = grads[gamma + 1], dg = a.dg[s], xhat = a.xhat[s];
             ThreadPool.run(pool, H, 1, (c0, c1) -> Norm.backwardParams(dg, xhat, rows, H, c0, c1, dGamma, dBeta));
             // the three layers of a sub-layer share dy (dL/dsum) and its bias gradient
-            weightGradients(a.dsum[s], rows, H, List.of(part(sub.dense, in), part(sub.denseT, a.temb),
-                    part(sub.denseCond, a.cemb)), pool);
+            weightGradients(a.dsum[s], rows, H, List.of(part(sub.dense, in), part(sub.denseT, temb),
+                    part(sub.denseCond, cemb)), pool);
         }
         weightGradients(a.dtemb, rows, E, List.of(part(layers.timeEmbed, a.tembRaw)), pool);
         weightGradients(a.dcemb, rows, H, List.of(part(layers.condEmbed, a.d)), pool);
@@ -378,5 +367,11 @@ public final class TrainNet {
     private Gemm.Gradient part(Linear l, float[] x) {
         int w = index.get(l.name + ".weight");
         return new Gemm.Gradient(x, l.in, grads[w], grads[w + 1]);
+    }
+
+    /** {@link #part(Linear, float[])} with the input already packed. */
+    private Gemm.Gradient part(Linear l, PackedInput x) {
+        int w = index.get(l.name + ".weight");
+        return new Gemm.Gradient(x, grads[w], grads[w + 1]);
     }
 }

@@ -1,5 +1,6 @@
 package gfpose.train;
 
+import gfpose.kernel.Spans;
 import gfpose.kernel.ThreadPool;
 
 /** Adam as {@code torch.optim.Adam} (no weight decay, no amsgrad), float32 moments, element-wise. */
@@ -26,10 +27,15 @@ final class Adam {
      * pass of its own: the same float product); {@code step} counts from 1 (bias correction).
      */
     void update(float[][] params, float[][] grads, float scale, float lr, long step, ThreadPool pool) {
+        PerElement.forEach(params, pool, body(params, grads, scale, lr, step));
+    }
+
+    /** {@link #update(float[][], float[][], float, float, long, ThreadPool)} as a body over ranges of one tensor. */
+    Spans.Body body(float[][] params, float[][] grads, float scale, float lr, long step) {
         double bc1 = 1 - Math.pow(beta1, step), bc2 = 1 - Math.pow(beta2, step);
         float stepSize = (float) (lr / bc1), bc2Sqrt = (float) Math.sqrt(bc2);
         float a1 = 1f - beta1, a2 = 1f - beta2;
-        PerElement.forEach(params, pool, (t, i0, i1) -> {
+        return (t, i0, i1) -> {
             float[] p = params[t], g = grads[t], mt = m[t], vt = v[t];
             for (int i = i0; i < i1; i++) {
                 float gi = g[i] * scale;
@@ -38,6 +44,6 @@ final class Adam {
                 float denom = (float) Math.sqrt(vt[i]) / bc2Sqrt + eps;
                 p[i] -= stepSize * (mt[i] / denom);
             }
-        });
+        };
     }
 }

@@ -1,5 +1,6 @@
 package gfpose.train;
 
+import gfpose.kernel.Spans;
 import gfpose.kernel.ThreadPool;
 
 /** Exponential moving average of the parameters with the reference's warm-up: decay_n = min(rate, (1+n)/(10+n)). */
@@ -18,11 +19,16 @@ final class Ema {
 
     /** {@link #update(float[][], long)} split across {@code pool} (null = caller); element-wise, so exact for any split. */
     void update(float[][] params, long n, ThreadPool pool) {
+        PerElement.forEach(shadow, pool, body(params, n));
+    }
+
+    /** {@link #update(float[][], long, ThreadPool)} as a body over ranges of one tensor. */
+    Spans.Body body(float[][] params, long n) {
         double decay = Math.min(rate, (1.0 + n) / (10.0 + n));
         float k = (float) (1.0 - decay);
-        PerElement.forEach(shadow, pool, (t, i0, i1) -> {
+        return (t, i0, i1) -> {
             float[] s = shadow[t], p = params[t];
             for (int i = i0; i < i1; i++) s[i] -= k * (s[i] - p[i]);
-        });
+        };
     }
 }

@@ -3,6 +3,7 @@ package gfpose.train;
 import gfpose.GfposeException;
 import gfpose.kernel.Gemm;
 import gfpose.kernel.Rng;
+import gfpose.kernel.Spans;
 import gfpose.kernel.ThreadPool;
 import gfpose.nn.ModelConfig;
 import gfpose.nn.ParamSpec;
@@ -163,11 +164,17 @@ public final class Trainer implements AutoCloseable {
         // clip_grad_norm_: multiply by min(1, max_norm / (norm + 1e-6)); Adam applies the factor as it reads g
         float coef = cfg.clip() > 0 ? (float) Math.min(1.0, cfg.clip() / (norm + 1e-6)) : 1f;
         double lr = nextLr();
-        adam.update(net.parameterArrays(), g, coef, (float) lr, step + 1, pool);
+        // Adam, then the EMA of the new values, one block at a time: the block's parameters are read from L1 the
+        // second time
+        float[][] p = net.parameterArrays();
+        Spans.Body update = adam.body(p, g, coef, (float) lr, step + 1), average = ema.body(p, step + 1);
+        PerElement.forEach(p, pool, (t, i0, i1) -> {
+            update.run(t, i0, i1);
+            average.run(t, i0, i1);
+        });
         net.refresh(pool);
         step++;
         samples += b;
-        ema.update(net.parameterArrays(), step, pool);
         return new StepStats(step, loss, lr, norm);
     }
 

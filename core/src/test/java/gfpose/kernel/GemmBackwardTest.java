@@ -1,6 +1,9 @@
 package gfpose.kernel;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,5 +49,13 @@ class GemmBackwardTest {
         float[] dW2 = dW0.clone();
         Gemm.weightGradient(dy, x, rows, out, in, dW2, null);
         Oracle.assertSameBits(dW2, dW, "dW without dB");
+    }
+
+    @Test
+    void packedInputOfAnotherShapeIsRefused() {
+        OutputGradient dy = new OutputGradient().set(new float[6 * 4], 6, 4, null);
+        PackedInput x = new PackedInput().set(new float[5 * 3], 5, 3, null);
+        assertThatThrownBy(() -> Gemm.weightGradient(dy, java.util.List.of(new Gemm.Gradient(x, new float[4 * 3], null)), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5x3").hasMessageContaining("6x3");
     }
 }

@@ -65,7 +65,7 @@ class NormTest {
             for (int r = r0; r < r1; r++) { // the scalar kernel, group by group
                 for (int g = 0; g < groups; g++) {
                     int size = ch / groups, o = r * ch + g * size;
-                    Norm.gradMeans(dy, xhat, gamma, o, g * size, size, means);
+                    Norm.gradMeans(dy, xhat, gamma, o, g * size, size, means, 0);
                     Norm.gradStep(dy, xhat, gamma, o, g * size, 0, size, means[0], means[1], rstd[r * groups + g], want);
                 }
             }
