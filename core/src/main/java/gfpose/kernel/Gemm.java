@@ -19,7 +19,7 @@ public final class Gemm {
     private Gemm() {}
 
     /** Decided once; when false, no class that references {@code jdk.incubator.vector} is ever loaded. */
-    private static final boolean VECTOR = Simd.BITS > 0;
+    static final boolean VECTOR = Simd.BITS > 0;
     private static volatile boolean warm;
     /** The packed x of each layer of {@link #weightGradient}, per calling thread, grown on demand. */
     private static final ThreadLocal<Slabs.Slice[]> PACKED_X = ThreadLocal.withInitial(() -> new Slabs.Slice[1]);
@@ -420,6 +420,31 @@ public final class Gemm {
                 pool.forRange(o.w().count(), 1, (q0, q1) -> kernel(a, 0, rows, one, q0, q1));
             }
         }
+    }
+
+    /**
+     * {@link #linear(float[], int, int, PackedMatrix, float[], float[], int, boolean, Activation)} on rows packed
+     * beforehand, on the calling thread: the same bits as passing the rows themselves.
+     *
+     * @param x          the input rows, packed; their width must be {@code w.in()}
+     * @param w          the weight W, [out][in] packed
+     * @param bias       [out], or null for none
+     * @param y          output rows, [x.rows()][out] row-major from yOff; must not overlap x
+     * @param yOff       index of row 0 in y
+     * @param accumulate add to y's previous values (before the activation) instead of overwriting them
+     * @param act        the activation applied last (not null)
+     * @throws IllegalArgumentException if the rows' width is not {@code w.in()}
+     * @throws IndexOutOfBoundsException if y or bias is too short
+     */
+    public static void linear(PackedRows x, PackedMatrix w, float[] bias, float[] y, int yOff, boolean accumulate, Activation act) {
+        if (x.in() != w.in()) throw new IllegalArgumentException("rows of " + x.in() + " values for a layer of " + w.in() + " inputs");
+        Objects.checkFromIndexSize(yOff, x.rows() * w.out(), y.length);
+        if (bias != null) Objects.checkFromIndexSize(0, w.out(), bias.length);
+        Output[] outs = {new Output(w.forward(), bias, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act))};
+        Rows a = new Rows(x.x, x.xOff, x.in);
+        if (x.rows == 0) return;
+        if (x.packed != null) VectorGemm.linear(a, 0, x.rows, outs, 0, -1, x.packed);
+        else kernel(a, 0, x.rows, outs, 0, -1);
     }
 
     /** Rows [r0, r1) of every output, or with {@code p1 >= 0} panels [p0, p1) of the single one. */

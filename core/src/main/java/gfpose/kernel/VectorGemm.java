@@ -73,6 +73,14 @@ final class VectorGemm {
      * {@code in}): each chunk of rows is packed once and then runs through every output in turn.
      */
     static void linear(Operands.Rows ar, int r0, int r1, Operands.Output[] outs, int p0, int p1) {
+        linear(ar, r0, r1, outs, p0, p1, null);
+    }
+
+    /**
+     * {@link #linear(Operands.Rows, int, int, Operands.Output[], int, int)} with A's rows [r0, r1) already packed by
+     * {@link #packAll} (then r0 is 0), or null to pack them here.
+     */
+    static void linear(Operands.Rows ar, int r0, int r1, Operands.Output[] outs, int p0, int p1, float[] packed) {
         float[] a = ar.data();
         int aOff = ar.offset(), rs = ar.stride(), in = outs[0].w().in();
         int rows = r1 - r0, width = 0;
@@ -92,19 +100,20 @@ final class VectorGemm {
             }
             return;
         }
-        int blocks = (rows + MR - 1) / MR, chunks = (blocks + MAX_BLOCKS - 1) / MAX_BLOCKS;
-        int perChunk = (blocks + chunks - 1) / chunks;
-        float[] ap = scratch(0, perChunk * in * MR), t = scratch(1, perChunk * MR * width);
+        int blocks = (rows + MR - 1) / MR, perChunk = perChunk(blocks);
+        float[] ap = packed != null ? packed : scratch(0, perChunk * in * MR), t = scratch(1, perChunk * MR * width);
         for (int b0 = 0; b0 < blocks; b0 += perChunk) {
             int nb = Math.min(perChunk, blocks - b0), c0 = r0 + b0 * MR, c1 = Math.min(r1, c0 + nb * MR);
-            int R = nb * MR;
-            if (ar.step() == 1) pack(a, aOff, rs, c0, c1, nb, in, ap); else packStrided(a, aOff, rs, ar.step(), c0, c1, nb, in, ap);
+            int R = nb * MR, base = 0;
+            if (packed != null) base = b0 * in * MR; // packAll's chunk b0
+            else if (ar.step() == 1) pack(a, aOff, rs, c0, c1, nb, in, ap, 0);
+            else packStrided(a, aOff, rs, ar.step(), c0, c1, nb, in, ap);
             for (Operands.Output o : outs) {
                 int q0 = p1 < 0 ? 0 : p0, q1 = p1 < 0 ? o.w().count() : p1;
                 float[] wp = o.w().data();
                 int w0 = o.w().offset();
                 for (int k0 = 0; k0 < in; k0 += KC) {
-                    int kn = Math.min(KC, in - k0), a0 = k0 * nb * MR;
+                    int kn = Math.min(KC, in - k0), a0 = base + k0 * nb * MR;
                     for (int q = q0; q < q1; q++) {
                         int wq = w0 + (q * in + k0) * P, tq = (q - q0) * R * P;
                         if (TALL && k0 == 0) {
@@ -152,17 +161,38 @@ final class VectorGemm {
         return s[which];
     }
 
+    /** Row blocks per chunk for a call of {@code blocks} row blocks: as few and as equal chunks as MAX_BLOCKS allows. */
+    private static int perChunk(int blocks) {
+        int chunks = (blocks + MAX_BLOCKS - 1) / MAX_BLOCKS;
+        return (blocks + chunks - 1) / chunks;
+    }
+
+    /** Floats of {@link #packAll}'s layout for rows of width {@code in}. */
+    static int packedSize(int rows, int in) { return (rows + MR - 1) / MR * MR * in; }
+
     /**
-     * Rows [c0, c1) of A (row r at {@code a[aOff + r·rs]}; nb blocks of MR) packed K block by K block: block b's
+     * Rows [0, rows) of A (contiguous rows, row r at {@code a[aOff + r·rs]}) packed as {@link #linear} packs them, chunk
+     * after chunk: chunk b0 (in row blocks) at {@code b0·in·MR}.
+     */
+    static void packAll(float[] a, int aOff, int rs, int rows, int in, float[] ap) {
+        int blocks = (rows + MR - 1) / MR, perChunk = perChunk(blocks);
+        for (int b0 = 0; b0 < blocks; b0 += perChunk) {
+            int nb = Math.min(perChunk, blocks - b0), c0 = b0 * MR;
+            pack(a, aOff, rs, c0, Math.min(rows, c0 + nb * MR), nb, in, ap, b0 * in * MR);
+        }
+    }
+
+    /**
+     * Rows [c0, c1) of A (row r at {@code a[aOff + r·rs]}; nb blocks of MR) packed K block by K block from {@code base}: block b's
      * slice of K block [k0, k0 + kn) is {@code kn x MR} floats at {@code (k0·nb + b·kn)·MR}, so one K block of the
      * whole chunk is contiguous. Rows past c1 are zeros. Four rows at a time, each read along its length.
      */
-    private static void pack(float[] a, int aOff, int rs, int c0, int c1, int nb, int in, float[] ap) {
+    private static void pack(float[] a, int aOff, int rs, int c0, int c1, int nb, int in, float[] ap, int base) {
         for (int k0 = 0; k0 < in; k0 += KC) {
             int kn = Math.min(KC, in - k0);
             for (int b = 0; b < nb; b++) {
                 for (int g = 0, r = c0 + b * MR; g < MR; g += 4, r += 4) {
-                    int d = (k0 * nb + b * kn) * MR + g;
+                    int d = base + (k0 * nb + b * kn) * MR + g;
                     if (r + 4 <= c1) {
                         int s0 = aOff + r * rs + k0, s1 = s0 + rs, s2 = s1 + rs, s3 = s2 + rs;
                         for (int k = 0; k < kn; k++) {

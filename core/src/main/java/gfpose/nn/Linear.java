@@ -2,6 +2,7 @@ package gfpose.nn;
 
 import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
+import gfpose.kernel.PackedRows;
 import gfpose.kernel.PackedMatrix;
 import gfpose.kernel.ThreadPool;
 import java.util.Arrays;
@@ -42,6 +43,11 @@ final class Linear {
      */
     void forward(float[] x, int xOff, int rows, float[] y, int yOff, boolean accumulate, Activation act) {
         Gemm.linear(x, xOff, rows, weight, bias, y, yOff, accumulate, act);
+    }
+
+    /** {@link #forward(float[], int, int, float[], int, boolean, Activation)} of rows packed beforehand. */
+    void forward(PackedRows x, float[] y, int yOff, boolean accumulate, Activation act) {
+        Gemm.linear(x, weight, bias, y, yOff, accumulate, act);
     }
 
     /** Rows [0, rows) of x to y = (x·Wᵀ + b) + shift: one row [out] that every row adds, in the GEMM's epilogue. */

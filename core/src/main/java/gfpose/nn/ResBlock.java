@@ -1,5 +1,6 @@
 package gfpose.nn;
 
+import gfpose.kernel.PackedRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ResBlock {
     }
 
     /** Updates h (rows × hidden) in place; h1 and sum are scratch of the same size; tproj as in {@link Sublayer#forward}. */
-    void forward(float[] h, float[] temb, float[] cemb, int rows, float[] h1, float[] sum, float[] tproj) {
+    void forward(float[] h, PackedRows temb, PackedRows cemb, int rows, float[] h1, float[] sum, float[] tproj) {
         first.forward(h, 0, temb, cemb, rows, sum, h1, false, tproj);
         second.forward(h1, 0, temb, cemb, rows, sum, h, true, tproj);
     }

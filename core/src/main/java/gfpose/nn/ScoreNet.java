@@ -4,6 +4,7 @@ import gfpose.GfposeException;
 import gfpose.io.SafetensorsDType;
 import gfpose.kernel.Activation;
 import gfpose.kernel.Gemm;
+import gfpose.kernel.PackedRows;
 import gfpose.kernel.Rng;
 import gfpose.kernel.ThreadPool;
 import java.nio.file.Path;
@@ -325,8 +326,9 @@ public final class ScoreNet {
         l.timeEmbedding.forward(tau, shared ? 0 : r0, tRows, ws.tembRaw, 0);
         l.timeEmbed.forward(ws.tembRaw, 0, tRows, ws.temb, 0, false, Activation.SILU);
         l.condEmbed.forward(ws.d, 0, n, ws.cemb, 0, false, Activation.SILU);
-        l.pre.forward(x, r0 * in, ws.temb, ws.cemb, n, ws.sum, ws.h, false, tproj);
-        for (ResBlock b : l.blocks) b.forward(ws.h, ws.temb, ws.cemb, n, ws.h1, ws.sum, tproj);
+        PackedRows temb = ws.tembRows.set(ws.temb, 0, tRows, config.embed()), cemb = ws.cembRows.set(ws.cemb, 0, n, config.hidden());
+        l.pre.forward(x, r0 * in, temb, cemb, n, ws.sum, ws.h, false, tproj);
+        for (ResBlock b : l.blocks) b.forward(ws.h, temb, cemb, n, ws.h1, ws.sum, tproj);
         l.post.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
     }
 

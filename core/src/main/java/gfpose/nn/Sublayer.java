@@ -1,6 +1,7 @@
 package gfpose.nn;
 
 import gfpose.kernel.Activation;
+import gfpose.kernel.PackedRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +37,23 @@ final class Sublayer {
 
     /**
      * For rows [0, rows): sum = dense(in) + dense_t(temb) + dense_cond(cemb), normalised in place, then
-     * dst = SiLU(sum), or dst += SiLU(sum) when {@code residual}. All buffers start at offset 0 except in.
-     * With {@code tproj} (scratch of {@code hidden} floats) temb holds one row that every row shares.
+     * dst = SiLU(sum), or dst += SiLU(sum) when {@code residual}. All buffers start at offset 0 except in; temb and
+     * cemb come packed, once for every sub-layer. With {@code tproj} (scratch of {@code hidden} floats) temb holds one
+     * row that every row shares.
      */
-    void forward(float[] in, int inOff, float[] temb, float[] cemb, int rows, float[] sum, float[] dst,
+    void forward(float[] in, int inOff, PackedRows temb, PackedRows cemb, int rows, float[] sum, float[] dst,
                  boolean residual, float[] tproj) {
         int h = norm.channels;
         // summed in the reference's order: ((dense + dense_t) + dense_cond)
         if (tproj == null) {
             dense.forward(in, inOff, rows, sum, 0, false, Activation.NONE);
-            denseT.forward(temb, 0, rows, sum, 0, true, Activation.NONE);
+            denseT.forward(temb, sum, 0, true, Activation.NONE);
         } else {
             // dense_t once: each row then adds the same (Σ + bias) the GEMM would add to it, so the bits are equal
-            denseT.forward(temb, 0, 1, tproj, 0, false, Activation.NONE);
+            denseT.forward(temb, tproj, 0, false, Activation.NONE);
             dense.forward(in, inOff, rows, tproj, sum, 0);
         }
-        denseCond.forward(cemb, 0, rows, sum, 0, true, Activation.NONE);
+        denseCond.forward(cemb, sum, 0, true, Activation.NONE);
         norm.forward(sum, 0, rows, sum, 0);
         Activation.SILU.apply(sum, 0, dst, 0, rows * h, residual);
     }

@@ -5,6 +5,7 @@ import gfpose.kernel.Gemm;
 import gfpose.kernel.Norm;
 import gfpose.kernel.OutputGradient;
 import gfpose.kernel.PackedInput;
+import gfpose.kernel.PackedRows;
 import gfpose.kernel.Rng;
 import gfpose.kernel.Spans;
 import gfpose.kernel.ThreadPool;
@@ -35,6 +36,8 @@ public final class TrainNet {
     private Acts acts;
     private final OutputGradient dyPrep = new OutputGradient();
     private final PackedInput tembPacked = new PackedInput(), cembPacked = new PackedInput(); // read by every sub-layer
+    /** Per thread: the pass's temb and cemb rows packed for every sub-layer's forward. */
+    private final ThreadLocal<PackedRows[]> embRows = ThreadLocal.withInitial(() -> new PackedRows[] {new PackedRows(), new PackedRows()});
     private boolean dropoutOn; // whether the last forward pass used dropout
 
     private static final class Acts {
@@ -233,11 +236,13 @@ public final class TrainNet {
         layers.condEmbed.forward(a.d, r0 * config.condIn(), n, a.cembPre, r0 * H, false, Activation.NONE);
         Activation.SILU.apply(a.tembPre, r0 * E, a.temb, r0 * E, n * E, false);
         Activation.SILU.apply(a.cembPre, r0 * H, a.cemb, r0 * H, n * H, false);
-        subForward(0, x, r0, r1, a.h[0], false, p, rng);
+        PackedRows[] emb = embRows.get();
+        PackedRows temb = emb[0].set(a.temb, r0 * E, n, E), cemb = emb[1].set(a.cemb, r0 * H, n, H);
+        subForward(0, x, temb, cemb, r0, r1, a.h[0], false, p, rng);
         for (int b = 0; b < config.blocks(); b++) {
             System.arraycopy(a.h[b], r0 * H, a.h[b + 1], r0 * H, n * H);
-            subForward(2 * b + 1, a.h[b], r0, r1, a.h1[b], false, p, rng);
-            subForward(2 * b + 2, a.h1[b], r0, r1, a.h[b + 1], true, p, rng);
+            subForward(2 * b + 1, a.h[b], temb, cemb, r0, r1, a.h1[b], false, p, rng);
+            subForward(2 * b + 2, a.h1[b], temb, cemb, r0, r1, a.h[b + 1], true, p, rng);
         }
         layers.post.forward(a.h[config.blocks()], r0 * H, n, a.out, r0 * config.inDim(), false, Activation.NONE);
     }
@@ -246,14 +251,15 @@ public final class TrainNet {
      * Rows [r0, r1): dst (+)= dropout(SiLU(GN(dense(in) + dense_t(temb) + dense_cond(cemb)))), caching g, x̂, 1/σ and
      * the mask. {@code in} has the sub-layer's input width (51 for the first, else hidden).
      */
-    private void subForward(int s, float[] in, int r0, int r1, float[] dst, boolean residual, float p, Rng[] rng) {
+    private void subForward(int s, float[] in, PackedRows temb, PackedRows cemb, int r0, int r1, float[] dst,
+                            boolean residual, float p, Rng[] rng) {
         Acts a = acts;
         Sublayer sub = subs[s];
-        int H = config.hidden(), E = config.embed(), G = config.groups(), n = r1 - r0;
+        int H = config.hidden(), G = config.groups();
         // summed in the reference's order ((dense + dense_t) + dense_cond), as inference sums it
-        sub.dense.forward(in, r0 * sub.dense.in, n, a.tmp, r0 * H, false, Activation.NONE);
-        sub.denseT.forward(a.temb, r0 * E, n, a.tmp, r0 * H, true, Activation.NONE);
-        sub.denseCond.forward(a.cemb, r0 * H, n, a.tmp, r0 * H, true, Activation.NONE);
+        sub.dense.forward(in, r0 * sub.dense.in, r1 - r0, a.tmp, r0 * H, false, Activation.NONE);
+        sub.denseT.forward(temb, a.tmp, r0 * H, true, Activation.NONE);
+        sub.denseCond.forward(cemb, a.tmp, r0 * H, true, Activation.NONE);
         float[] drop = p > 0 ? a.drop[s] : null;
         // one row at a time through every step, so the row's values stay in L1 between them
         for (int r = r0; r < r1; r++) {

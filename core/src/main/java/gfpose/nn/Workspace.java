@@ -1,5 +1,7 @@
 package gfpose.nn;
 
+import gfpose.kernel.PackedRows;
+
 /** Scratch buffers for running the network on up to {@code capacity} rows; one per concurrent chunk, reused. */
 final class Workspace {
     final int capacity;
@@ -11,6 +13,7 @@ final class Workspace {
     final float[] h1;      // block inner activation, rows × hidden
     final float[] sum;     // pre-norm sums, rows × hidden
     final float[] tproj;   // one sub-layer's dense_t(temb) when all rows share t, hidden
+    final PackedRows tembRows = new PackedRows(), cembRows = new PackedRows(); // temb and cemb packed for every sub-layer
 
     Workspace(ModelConfig c, int capacity) {
         this.capacity = capacity;

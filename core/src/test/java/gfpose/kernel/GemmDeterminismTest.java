@@ -86,6 +86,30 @@ class GemmDeterminismTest {
      * for bit, forwards, backwards and for the weight gradients, on the caller and on pools. Two outputs are wider than
      * one panel and one is narrower, so the shared scratch serves outputs of different widths.
      */
+    /**
+     * Rows packed once ({@link PackedRows}) give each layer the bits of passing the rows themselves: one and two rows
+     * (read in place), a row tail, more rows than one chunk (333 and 700), more inputs than one K block (4100), an
+     * offset into x, and the same packed rows reused by layers of other widths and modes.
+     */
+    @ParameterizedTest(name = "{0} rows x {1}")
+    @CsvSource({"1,9", "2,70", "3,37", "13,37", "333,300", "700,64", "21,4100"})
+    void rowsPackedBeforehand(int rows, int in) {
+        Random rnd = new Random(rows * 31L + in);
+        int xOff = 5;
+        float[] x = Oracle.random(rnd, xOff + rows * in + 2);
+        PackedRows packed = new PackedRows().set(x, xOff, rows, in);
+        int[] outs = {150, 5, 64};
+        for (int i = 0; i < outs.length; i++) {
+            PackedMatrix m = PackedMatrix.pack(Oracle.random(rnd, outs[i] * in), outs[i], in);
+            float[] b = i == 1 ? null : Oracle.random(rnd, outs[i]);
+            Activation act = i == 2 ? Activation.SILU : Activation.NONE;
+            float[] y = Oracle.random(rnd, rows * outs[i] + 3), want = y.clone();
+            Gemm.linear(x, xOff, rows, m, b, want, 3, i != 0, act);
+            Gemm.linear(packed, m, b, y, 3, i != 0, act);
+            Oracle.assertSameBits(y, want, rows + " packed rows, layer " + i);
+        }
+    }
+
     @ParameterizedTest(name = "{0} rows x {1}")
     @CsvSource({"13,37", "333,300", "2,70", "5,600", "1,9"})
     void layersSharingTheirInput(int rows, int in) {
