@@ -116,7 +116,14 @@ final class VectorGemm {
                     int kn = Math.min(KC, in - k0), a0 = base + k0 * nb * MR;
                     for (int q = q0; q < q1; q++) {
                         int wq = w0 + (q * in + k0) * P, tq = (q - q0) * R * P;
-                        if (TALL && k0 == 0) {
+                        if (TALL && k0 == 0 && q + 1 < q1) {
+                            // the first row block over two panels at once (4 x 4 tiles on its rows 0-3 and 4-7): the
+                            // two panels' slices come in from L3 as two streams, then 8 x 2 tiles reuse them from L2
+                            for (int g = 0; g < MR; g += 4) tile4x4(ap, a0 + g, kn, wp, wq, in * P, t, tq + g * P, R * P);
+                            for (int b = 1; b < nb; b++) tile8x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P);
+                            for (int b = 1; b < nb; b++) tile8x2(ap, a0 + b * kn * MR, kn, wp, wq + in * P, t, tq + R * P + b * MR * P);
+                            q++;
+                        } else if (TALL && k0 == 0) {
                             for (int b = 0; b < nb; b++) tile8x2(ap, a0 + b * kn * MR, kn, wp, wq, t, tq + b * MR * P);
                         } else if (WIDE && k0 == 0 && q + 1 < q1) { // two panels at once: sums R * P apart, weights in * P
                             for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P);

@@ -31,7 +31,8 @@ public final class ScoreNet {
     /**
      * Most rows per pass through the layers. Each pass streams all weights (50 MB, more than the L3) once, and a
      * pass of few rows is bound by that stream rather than by the FMAs, so a chunk is split into as few and as
-     * equal passes as this allows (200 rows: one pass, not 3 x 64 + 8). Scratch costs about 21 KB per row.
+     * equal passes as this allows (200 rows: one pass, not 3 x 64 + 8). Scratch costs about 27 KB per row at width 1024
+     * (the activations, and the embeddings packed once for every sub-layer).
      */
     static final int MAX_TILE = 256;
     /** Threads and passes get row counts that are multiples of this: the GEMM's row block (4 or 8), kept full. */
