@@ -336,6 +336,21 @@ public final class Gemm {
      * @throws IllegalArgumentException if an input width is not positive
      */
     public static void weightGradient(OutputGradient dy, List<Gradient> layers, ThreadPool pool) {
+        weightGradient(dy, layers, true, pool);
+    }
+
+    /**
+     * {@link #weightGradient(OutputGradient, List, ThreadPool)} that adds the gradients to dW and dB
+     * ({@code accumulate}) or overwrites them, which saves zeroing them first: the same bits as adding to zeros, since
+     * a sum that starts at +0 is never −0.
+     *
+     * @param dy         the prepared output gradient; gives rows and out
+     * @param layers     each layer's input x, its width and the gradients it receives
+     * @param accumulate add to dW and dB, or overwrite them (with rows = 0 they are then left as they are)
+     * @param pool       threads to split the work across, or null for the calling thread
+     * @throws IllegalArgumentException if an input width is not positive
+     */
+    public static void weightGradient(OutputGradient dy, List<Gradient> layers, boolean accumulate, ThreadPool pool) {
         int rows = dy.rows, out = dy.out;
         Output[] outs = new Output[layers.size()];
         Slabs.Slice[] packed = PACKED_X.get();
@@ -356,7 +371,10 @@ public final class Gemm {
             Objects.checkFromIndexSize(0, out * in, g.dW().length);
             if (g.dB() != null) Objects.checkFromIndexSize(0, out, g.dB().length);
             if (rows == 0) continue;
-            if (g.dB() != null) for (int o = 0; o < out; o++) g.dB()[o] += dy.biasSum[o];
+            if (g.dB() != null) {
+                if (accumulate) for (int o = 0; o < out; o++) g.dB()[o] += dy.biasSum[o];
+                else System.arraycopy(dy.biasSum, 0, g.dB(), 0, out);
+            }
             // dW = dyᵀ · x is a linear layer with input dyᵀ [out][rows] and "weight" xᵀ [in][rows], packed below.
             Slabs.Slice xt = g.packed() != null ? g.packed().panels : null;
             if (xt == null) {
@@ -365,7 +383,7 @@ public final class Gemm {
                 if (packed[i] == null || packed[i].length() < size) packed[i] = Slabs.allocate(size);
                 xt = packed[i];
             }
-            outs[i] = new Output(xt.panels(in, rows), null, new Rows(g.dW(), 0, in), true, Activation.NONE);
+            outs[i] = new Output(xt.panels(in, rows), null, new Rows(g.dW(), 0, in), accumulate, Activation.NONE);
         }
         if (rows == 0) return;
         Slabs.Slice[] dst = packed;

@@ -169,13 +169,32 @@ public final class Norm {
      * @param dBeta    receives (adds) dβ, [channels]
      */
     public static void backwardParams(float[] dy, float[] xhat, int rows, int channels, int c0, int c1, float[] dGamma, float[] dBeta) {
+        backwardParams(dy, xhat, rows, channels, c0, c1, dGamma, dBeta, true);
+    }
+
+    /**
+     * {@link #backwardParams(float[], float[], int, int, int, int, float[], float[])} that adds to dγ and dβ
+     * ({@code accumulate}) or overwrites them: the same bits as adding to zeros (a sum from +0 is never −0).
+     *
+     * @param dy         ∂L/∂y, rows × channels from row 0
+     * @param xhat       the forward's x̂, same layout
+     * @param rows       number of rows
+     * @param channels   values per row
+     * @param c0         first channel
+     * @param c1         end channel (exclusive)
+     * @param dGamma     receives dγ, [channels]
+     * @param dBeta      receives dβ, [channels]
+     * @param accumulate add to dGamma and dBeta, or overwrite channels [c0, c1) of them
+     */
+    public static void backwardParams(float[] dy, float[] xhat, int rows, int channels, int c0, int c1, float[] dGamma,
+                                      float[] dBeta, boolean accumulate) {
         int n = c1 - c0;
         double[] sg = new double[n], sb = new double[n];
         if (Simd.BITS >= 256) VectorNorm.paramSums(dy, xhat, rows, channels, c0, n, sg, sb);
         else scalarParamSums(dy, xhat, rows, channels, c0, n, sg, sb);
         for (int c = 0; c < n; c++) {
-            dGamma[c0 + c] += (float) sg[c];
-            dBeta[c0 + c] += (float) sb[c];
+            dGamma[c0 + c] = (float) sg[c] + (accumulate ? dGamma[c0 + c] : 0f);
+            dBeta[c0 + c] = (float) sb[c] + (accumulate ? dBeta[c0 + c] : 0f);
         }
     }
 

@@ -7,7 +7,6 @@ import gfpose.kernel.OutputGradient;
 import gfpose.kernel.PackedInput;
 import gfpose.kernel.PackedRows;
 import gfpose.kernel.Rng;
-import gfpose.kernel.Spans;
 import gfpose.kernel.ThreadPool;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -183,8 +182,7 @@ public final class TrainNet {
         dropoutOn = dropout > 0;
         forward(x, tau, cond, mask, rows, dropout, rowRng, pool);
         double loss = loss(target, rows, perRow);
-        Spans.forEach(grads, 1024, pool, (t, i0, i1) -> java.util.Arrays.fill(grads[t], i0, i1, 0f));
-        backward(x, rows, pool);
+        backward(x, rows, pool); // overwrites every gradient: each is written by exactly one call below
         return loss;
     }
 
@@ -320,7 +318,7 @@ public final class TrainNet {
             float[] in = s == 0 ? x : s % 2 == 1 ? a.h[(s - 1) / 2] : a.h1[(s - 2) / 2];
             int gamma = index.get(sub.norm.name + ".weight");
             float[] dGamma = grads[gamma], dBeta = grads[gamma + 1], dg = a.dg[s], xhat = a.xhat[s];
-            ThreadPool.run(pool, H, 1, (c0, c1) -> Norm.backwardParams(dg, xhat, rows, H, c0, c1, dGamma, dBeta));
+            ThreadPool.run(pool, H, 1, (c0, c1) -> Norm.backwardParams(dg, xhat, rows, H, c0, c1, dGamma, dBeta, false));
             // the three layers of a sub-layer share dy (dL/dsum) and its bias gradient
             weightGradients(a.dsum[s], rows, H, List.of(part(sub.dense, in), part(sub.denseT, temb),
                     part(sub.denseCond, cemb)), pool);
@@ -366,7 +364,7 @@ public final class TrainNet {
 
     /** The weight and bias gradients of layers whose outputs received dy [rows, out] together. */
     private void weightGradients(float[] dy, int rows, int out, List<Gemm.Gradient> parts, ThreadPool pool) {
-        Gemm.weightGradient(dyPrep.set(dy, rows, out, pool), parts, pool);
+        Gemm.weightGradient(dyPrep.set(dy, rows, out, pool), parts, false, pool);
     }
 
     /** A layer's weight-gradient operand: its forward input x and its gradient arrays. */

@@ -49,6 +49,13 @@ class GemmBackwardTest {
         float[] dW2 = dW0.clone();
         Gemm.weightGradient(dy, x, rows, out, in, dW2, null);
         Oracle.assertSameBits(dW2, dW, "dW without dB");
+        // overwriting what was there gives the bits of adding to zeros (training skips zeroing its gradients)
+        float[] zW = new float[out * in], zB = new float[out], oW = dW0.clone(), oB = dB0.clone();
+        Gemm.weightGradient(dy, x, rows, out, in, zW, zB);
+        OutputGradient prepared = new OutputGradient().set(dy, rows, out, null);
+        Gemm.weightGradient(prepared, java.util.List.of(new Gemm.Gradient(x, in, oW, oB)), false, null);
+        Oracle.assertSameBits(oW, zW, "dW overwritten");
+        Oracle.assertSameBits(oB, zB, "dB overwritten");
     }
 
     @Test

@@ -83,6 +83,13 @@ class NormTest {
             for (int c = c0; c < c1; c++) { wantG[c] += (float) sg[c - c0]; wantB[c] += (float) sb[c - c0]; }
             Oracle.assertSameBits(dGamma, wantG, "dγ, " + at);
             Oracle.assertSameBits(dBeta, wantB, "dβ, " + at);
+            // overwriting: channels [c0, c1) get the bits of adding to zeros, the others are left alone
+            float[] zG = new float[ch], zB = new float[ch], oG = dGamma.clone(), oB = dBeta.clone();
+            Norm.backwardParams(dy, xhat, rows, ch, c0, c1, zG, zB);
+            Norm.backwardParams(dy, xhat, rows, ch, c0, c1, oG, oB, false);
+            for (int c = 0; c < c0; c++) { zG[c] = dGamma[c]; zB[c] = dBeta[c]; }
+            Oracle.assertSameBits(oG, zG, "dγ overwritten, " + at);
+            Oracle.assertSameBits(oB, zB, "dβ overwritten, " + at);
         }
     }
 
