@@ -40,7 +40,9 @@ public final class Interleaved {
             double err = BenchSupport.relativeError(out, ref, out.length);
             if (!(err <= 1e-4)) throw new IllegalStateException("outputs differ: relative error " + err);
             double flop = (double) ScoreNetLayout.flopsPerRow(c) * batch;
-            int calls = (int) Math.max(1, Math.round(15e9 / flop / 60)); // about 0.3 s per side at 60 GFLOP/s
+            // about 0.3 s per side at 60 GFLOP/s (this read 15e9 / flop / 60 until 2026-11-27: one call per side from
+            // batch 20 on, so small batches were timed cold, right after the other engine's call)
+            int calls = (int) Math.max(1, Math.round(18e9 / flop));
             double[] ours = new double[rounds], peer = new double[rounds], ratio = new double[rounds];
             for (int r = -3; r < rounds; r++) { // three rounds of warm-up
                 long t0 = System.nanoTime();

@@ -455,14 +455,47 @@ public final class Gemm {
      * @throws IndexOutOfBoundsException if y or bias is too short
      */
     public static void linear(PackedRows x, PackedMatrix w, float[] bias, float[] y, int yOff, boolean accumulate, Activation act) {
+        linear(x, w, bias, null, y, yOff, accumulate, act, null);
+    }
+
+    /**
+     * {@link #linear(PackedRows, PackedMatrix, float[], float[], int, boolean, Activation)} with a row {@code shift}
+     * that every row adds after the bias (as {@link #linear(float[], int, int, PackedMatrix, float[], float[], float[],
+     * int, boolean, Activation, ThreadPool)} adds it), W's column panels split across {@code pool}: for few rows, where
+     * each thread would otherwise stream all of W for its share of them. The same bits on any pool.
+     *
+     * @param x          the input rows, packed; their width must be {@code w.in()}
+     * @param w          the weight W, [out][in] packed
+     * @param bias       [out], or null for none
+     * @param shift      [out] added to every row after the bias, or null for none
+     * @param y          output rows, [x.rows()][out] row-major from yOff; must not overlap x
+     * @param yOff       index of row 0 in y
+     * @param accumulate add to y's previous values (before the activation) instead of overwriting them
+     * @param act        the activation applied last (not null)
+     * @param pool       threads that share W's panels, or null for the calling thread
+     * @throws IllegalArgumentException if the rows' width is not {@code w.in()}
+     * @throws IndexOutOfBoundsException if y, bias or shift is too short
+     */
+    public static void linear(PackedRows x, PackedMatrix w, float[] bias, float[] shift, float[] y, int yOff,
+                              boolean accumulate, Activation act, ThreadPool pool) {
         if (x.in() != w.in()) throw new IllegalArgumentException("rows of " + x.in() + " values for a layer of " + w.in() + " inputs");
         Objects.checkFromIndexSize(yOff, x.rows() * w.out(), y.length);
         if (bias != null) Objects.checkFromIndexSize(0, w.out(), bias.length);
-        Output[] outs = {new Output(w.forward(), bias, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act))};
+        if (shift != null) Objects.checkFromIndexSize(0, w.out(), shift.length);
+        Output[] outs = {new Output(w.forward(), bias, shift, new Rows(y, yOff, w.out()), accumulate, Objects.requireNonNull(act))};
         Rows a = new Rows(x.x, x.xOff, x.in);
-        if (x.rows == 0) return;
-        if (x.packed != null) VectorGemm.linear(a, 0, x.rows, outs, 0, -1, x.packed);
-        else kernel(a, 0, x.rows, outs, 0, -1);
+        int rows = x.rows;
+        float[] packed = x.packed;
+        if (rows == 0) return;
+        if (pool == null || pool.threads() == 1) {
+            if (packed != null) VectorGemm.linear(a, 0, rows, outs, 0, -1, packed);
+            else kernel(a, 0, rows, outs, 0, -1);
+            return;
+        }
+        pool.forRange(w.forward().count(), 1, (q0, q1) -> {
+            if (packed != null) VectorGemm.linear(a, 0, rows, outs, q0, q1, packed);
+            else kernel(a, 0, rows, outs, q0, q1);
+        });
     }
 
     /** Rows [r0, r1) of every output, or with {@code p1 >= 0} panels [p0, p1) of the single one. */

@@ -45,14 +45,12 @@ final class Linear {
         Gemm.linear(x, xOff, rows, weight, bias, y, yOff, accumulate, act);
     }
 
-    /** {@link #forward(float[], int, int, float[], int, boolean, Activation)} of rows packed beforehand. */
-    void forward(PackedRows x, float[] y, int yOff, boolean accumulate, Activation act) {
-        Gemm.linear(x, weight, bias, y, yOff, accumulate, act);
-    }
-
-    /** Rows [0, rows) of x to y = (x·Wᵀ + b) + shift: one row [out] that every row adds, in the GEMM's epilogue. */
-    void forward(float[] x, int xOff, int rows, float[] shift, float[] y, int yOff) {
-        Gemm.linear(x, xOff, rows, weight, bias, shift, y, yOff, false, Activation.NONE, null);
+    /**
+     * Rows of x, packed beforehand, to y = act((accumulate ? y : 0) + (x·Wᵀ + b) + shift), W's column panels split
+     * across pool (null: the calling thread); shift is one row [out] that every row adds, or null.
+     */
+    void forward(PackedRows x, float[] shift, float[] y, int yOff, boolean accumulate, Activation act, ThreadPool pool) {
+        Gemm.linear(x, weight, bias, shift, y, yOff, accumulate, act, pool);
     }
 
     /** This layer's part of a shared input-gradient GEMM: dx (+ when acc)= dy·W into dx from row r0. */

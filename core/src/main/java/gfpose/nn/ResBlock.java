@@ -1,6 +1,7 @@
 package gfpose.nn;
 
 import gfpose.kernel.PackedRows;
+import gfpose.kernel.ThreadPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,10 @@ final class ResBlock {
         return s;
     }
 
-    /** Updates h (rows × hidden) in place; h1 and sum are scratch of the same size; tproj as in {@link Sublayer#forward}. */
-    void forward(float[] h, PackedRows temb, PackedRows cemb, int rows, float[] h1, float[] sum, float[] tproj) {
-        first.forward(h, 0, temb, cemb, rows, sum, h1, false, tproj);
-        second.forward(h1, 0, temb, cemb, rows, sum, h, true, tproj);
+    /** Updates h (rows × hidden) in place; h1 and sum are scratch of the same size; tproj, pool and inRows as in {@link Sublayer#forward}. */
+    void forward(float[] h, PackedRows temb, PackedRows cemb, int rows, float[] h1, float[] sum, float[] tproj,
+                 ThreadPool pool, PackedRows inRows) {
+        first.forward(h, 0, temb, cemb, rows, sum, h1, false, tproj, pool, inRows);
+        second.forward(h1, 0, temb, cemb, rows, sum, h, true, tproj, pool, inRows);
     }
 }

@@ -37,6 +37,13 @@ public final class ScoreNet {
     static final int MAX_TILE = 256;
     /** Threads and passes get row counts that are multiples of this: the GEMM's row block (4 or 8), kept full. */
     static final int GRAIN = Gemm.rowBlock();
+    /**
+     * Below this many rows per thread a batch runs on the calling thread with every GEMM's column panels split across
+     * the pool, so that each core streams its share of W (50 MB) rather than all of it for its share of the rows. Two
+     * threads against one at width 1024 (Xeon, BENCHMARKS.md): panels 2.0x / 2.1x / 2.1x at batch 1 / 4 / 16, where
+     * rows gave 1.0x / 1.0x / 1.9x; both 1.6x at 64; at 96 rows 1.5x, panels 1.3x.
+     */
+    static final int PANEL_SPLIT_ROWS = 32;
 
     private final ModelConfig config;
     private final Layers layers;
@@ -274,8 +281,9 @@ public final class ScoreNet {
     private void forwardRows(float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int rows, float[] out,
                              ThreadPool pool) {
         if (rows == 0) return;
-        if (pool == null) { forwardChunk(x, tau, shared, cond, mask, 0, rows, out); return; }
-        pool.forRange(rows, GRAIN, (from, to) -> forwardChunk(x, tau, shared, cond, mask, from, to, out));
+        if (pool == null || pool.threads() == 1) forwardChunk(x, tau, shared, cond, mask, 0, rows, out, null);
+        else if (rows < PANEL_SPLIT_ROWS * pool.threads()) forwardChunk(x, tau, shared, cond, mask, 0, rows, out, pool);
+        else pool.forRange(rows, GRAIN, (from, to) -> forwardChunk(x, tau, shared, cond, mask, from, to, out, null));
     }
 
     private void checkInputs(float[] x, float[] tau, int tauRows, float[] cond, float[] mask, int rows, float[] out) {
@@ -288,13 +296,15 @@ public final class ScoreNet {
         }
     }
 
-    private void forwardChunk(float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int from, int to, float[] out) {
+    /** Rows [from, to) on the calling thread; with a pool, each GEMM splits W's panels across it. */
+    private void forwardChunk(float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int from, int to, float[] out,
+                              ThreadPool pool) {
         Workspace ws = spare.poll();
         int per = passRows(to - from);
         if (ws == null || ws.capacity < per) ws = new Workspace(config, per);
         try {
             Workspace w = ws;
-            inPasses(from, to, (r0, r1) -> run(w, x, tau, shared, cond, mask, r0, r1 - r0, out));
+            inPasses(from, to, (r0, r1) -> run(w, x, tau, shared, cond, mask, r0, r1 - r0, out, pool));
         } finally {
             spare.offer(ws);
         }
@@ -317,7 +327,7 @@ public final class ScoreNet {
      * every row's time label (the time path runs on one row), else tau holds one label per row.
      */
     private void run(Workspace ws, float[] x, float[] tau, boolean shared, float[] cond, float[] mask, int r0, int n,
-                     float[] out) {
+                     float[] out, ThreadPool pool) {
         int in = config.inDim();
         // shapes: x, cond, out [n × 51] from row r0; d [n × 51], temb [tRows × embed], cemb, h, h1, sum [n × hidden]
         ConditionDifference.compute(config, x, cond, mask, r0, r0 + n, ws.d, r0);
@@ -325,12 +335,13 @@ public final class ScoreNet {
         float[] tproj = shared ? ws.tproj : null;
         Layers l = layers;
         l.timeEmbedding.forward(tau, shared ? 0 : r0, tRows, ws.tembRaw, 0);
-        l.timeEmbed.forward(ws.tembRaw, 0, tRows, ws.temb, 0, false, Activation.SILU);
-        l.condEmbed.forward(ws.d, 0, n, ws.cemb, 0, false, Activation.SILU);
+        PackedRows rows = ws.inRows;
+        l.timeEmbed.forward(rows.set(ws.tembRaw, 0, tRows, config.embed()), null, ws.temb, 0, false, Activation.SILU, pool);
+        l.condEmbed.forward(rows.set(ws.d, 0, n, config.condIn()), null, ws.cemb, 0, false, Activation.SILU, pool);
         PackedRows temb = ws.tembRows.set(ws.temb, 0, tRows, config.embed()), cemb = ws.cembRows.set(ws.cemb, 0, n, config.hidden());
-        l.pre.forward(x, r0 * in, temb, cemb, n, ws.sum, ws.h, false, tproj);
-        for (ResBlock b : l.blocks) b.forward(ws.h, temb, cemb, n, ws.h1, ws.sum, tproj);
-        l.post.forward(ws.h, 0, n, out, r0 * in, false, Activation.NONE);
+        l.pre.forward(x, r0 * in, temb, cemb, n, ws.sum, ws.h, false, tproj, pool, rows);
+        for (ResBlock b : l.blocks) b.forward(ws.h, temb, cemb, n, ws.h1, ws.sum, tproj, pool, rows);
+        l.post.forward(rows.set(ws.h, 0, n, config.hidden()), null, out, r0 * in, false, Activation.NONE, pool);
     }
 
 }

@@ -2,6 +2,7 @@ package gfpose.nn;
 
 import gfpose.kernel.Activation;
 import gfpose.kernel.PackedRows;
+import gfpose.kernel.ThreadPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +40,23 @@ final class Sublayer {
      * For rows [0, rows): sum = dense(in) + dense_t(temb) + dense_cond(cemb), normalised in place, then
      * dst = SiLU(sum), or dst += SiLU(sum) when {@code residual}. All buffers start at offset 0 except in; temb and
      * cemb come packed, once for every sub-layer. With {@code tproj} (scratch of {@code hidden} floats) temb holds one
-     * row that every row shares.
+     * row that every row shares. in is packed into {@code inRows}; with a pool every GEMM splits W's panels across it
+     * (for few rows), and the element-wise steps stay on the calling thread.
      */
     void forward(float[] in, int inOff, PackedRows temb, PackedRows cemb, int rows, float[] sum, float[] dst,
-                 boolean residual, float[] tproj) {
+                 boolean residual, float[] tproj, ThreadPool pool, PackedRows inRows) {
         int h = norm.channels;
         // summed in the reference's order: ((dense + dense_t) + dense_cond)
+        PackedRows x = inRows.set(in, inOff, rows, dense.in);
         if (tproj == null) {
-            dense.forward(in, inOff, rows, sum, 0, false, Activation.NONE);
-            denseT.forward(temb, sum, 0, true, Activation.NONE);
+            dense.forward(x, null, sum, 0, false, Activation.NONE, pool);
+            denseT.forward(temb, null, sum, 0, true, Activation.NONE, pool);
         } else {
             // dense_t once: each row then adds the same (Σ + bias) the GEMM would add to it, so the bits are equal
-            denseT.forward(temb, tproj, 0, false, Activation.NONE);
-            dense.forward(in, inOff, rows, tproj, sum, 0);
+            denseT.forward(temb, null, tproj, 0, false, Activation.NONE, pool);
+            dense.forward(x, tproj, sum, 0, false, Activation.NONE, pool);
         }
-        denseCond.forward(cemb, sum, 0, true, Activation.NONE);
+        denseCond.forward(cemb, null, sum, 0, true, Activation.NONE, pool);
         norm.forward(sum, 0, rows, sum, 0);
         Activation.SILU.apply(sum, 0, dst, 0, rows * h, residual);
     }

@@ -256,8 +256,8 @@ public final class TrainNet {
         int H = config.hidden(), G = config.groups();
         // summed in the reference's order ((dense + dense_t) + dense_cond), as inference sums it
         sub.dense.forward(in, r0 * sub.dense.in, r1 - r0, a.tmp, r0 * H, false, Activation.NONE);
-        sub.denseT.forward(temb, a.tmp, r0 * H, true, Activation.NONE);
-        sub.denseCond.forward(cemb, a.tmp, r0 * H, true, Activation.NONE);
+        sub.denseT.forward(temb, null, a.tmp, r0 * H, true, Activation.NONE, null);
+        sub.denseCond.forward(cemb, null, a.tmp, r0 * H, true, Activation.NONE, null);
         float[] drop = p > 0 ? a.drop[s] : null;
         // one row at a time through every step, so the row's values stay in L1 between them
         for (int r = r0; r < r1; r++) {

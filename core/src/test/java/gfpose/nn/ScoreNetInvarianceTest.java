@@ -71,6 +71,28 @@ class ScoreNetInvarianceTest {
     }
 
     @Test
+    void fewRowsSplitByPanelsGiveTheSameBits() {
+        // below ScoreNet.PANEL_SPLIT_ROWS per thread every GEMM splits W's panels across the pool instead of the rows
+        ScoreNet wide = ScoreNet.random(ModelConfig.of(160, 48, 2, 8), 9); // 160 columns: several panels, a partial last one
+        for (int rows : new int[] {1, 2, 3, 5, 17, 40, 63}) {
+            float[] xs = Arrays.copyOf(x, rows * 51), cs = Arrays.copyOf(cond, rows * 51), ms = Arrays.copyOf(mask, rows * 51);
+            float[] ts = Arrays.copyOf(tau, rows);
+            float[] alone = new float[rows * 51], sharedAlone = new float[rows * 51];
+            wide.forward(xs, ts, cs, ms, rows, alone, null);
+            wide.forward(xs, 417.3f, cs, ms, rows, sharedAlone, null);
+            for (int threads : new int[] {2, 3}) {
+                float[] split = new float[rows * 51], sharedSplit = new float[rows * 51];
+                try (ThreadPool p = new ThreadPool(threads)) {
+                    wide.forward(xs, ts, cs, ms, rows, split, p);
+                    wide.forward(xs, 417.3f, cs, ms, rows, sharedSplit, p);
+                }
+                assertThat(split).as("%d rows, %d threads", rows, threads).isEqualTo(alone);
+                assertThat(sharedSplit).as("%d rows, %d threads, shared t", rows, threads).isEqualTo(sharedAlone);
+            }
+        }
+    }
+
+    @Test
     void eachRowAloneGivesTheBatchResult() {
         float[] batch = run(null);
         float[] out = new float[51];
