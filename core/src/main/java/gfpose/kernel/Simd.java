@@ -90,17 +90,26 @@ final class Simd {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** The requested width: -1 for the preferred one, 0 for scalar, else 128, 256 or 512. Reads no statics. */
-    static int requested() {
-        String s = System.getProperty("gfpose.vector.bits", "").trim();
-        if (s.isEmpty() || s.equalsIgnoreCase("preferred")) return -1;
-        if (s.equals("0") || s.equalsIgnoreCase("scalar")) return 0;
-        if (s.equals("128") || s.equals("256") || s.equals("512")) return Integer.parseInt(s);
-        throw new IllegalArgumentException("gfpose.vector.bits must be 512, 256, 128, 0 or scalar, got '" + s + "'");
+    /**
+     * The requested width, in a class of its own: {@link VectorGemm} reads it while it initialises, and a call into
+     * Simd itself from there would initialise Simd first, whose {@link #BITS} would then read VectorGemm's width before
+     * it is set (0: the scalar norm and SiLU, 5-10x slower, without a word) whenever VectorGemm happens to load first.
+     */
+    static final class Request {
+        private Request() {}
+
+        /** The requested width: -1 for the preferred one, 0 for scalar, else 128, 256 or 512. Reads no statics. */
+        static int bits() {
+            String s = System.getProperty("gfpose.vector.bits", "").trim();
+            if (s.isEmpty() || s.equalsIgnoreCase("preferred")) return -1;
+            if (s.equals("0") || s.equalsIgnoreCase("scalar")) return 0;
+            if (s.equals("128") || s.equals("256") || s.equals("512")) return Integer.parseInt(s);
+            throw new IllegalArgumentException("gfpose.vector.bits must be 512, 256, 128, 0 or scalar, got '" + s + "'");
+        }
     }
 
     private static int bits() {
-        int r = requested();
+        int r = Request.bits();
         if (r == 0) return 0;
         if (!moduleAvailable()) {
             // said once, when the kernels are first used: silence here would cost users 12-25x without a word

@@ -70,7 +70,7 @@ final class VectorGemm {
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     private static VectorSpecies<Float> species() {
-        int bits = Simd.requested();
+        int bits = Simd.Request.bits(); // not Simd itself: see Simd.Request
         return bits > 0 ? VectorSpecies.of(float.class, VectorShape.forBitSize(bits)) : FloatVector.SPECIES_PREFERRED;
     }
 
