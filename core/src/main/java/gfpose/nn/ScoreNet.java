@@ -41,7 +41,8 @@ public final class ScoreNet {
      * Below this many rows per thread a batch runs on the calling thread with every GEMM's column panels split across
      * the pool, so that each core streams its share of W (50 MB) rather than all of it for its share of the rows. Two
      * threads against one at width 1024 (Xeon, BENCHMARKS.md): panels 2.0x / 2.1x / 2.1x at batch 1 / 4 / 16, where
-     * rows gave 1.0x / 1.0x / 1.9x; both 1.6x at 64; at 96 rows 1.5x, panels 1.3x.
+     * rows gave 1.0x / 1.0x / 1.9x; both 1.6x at 64; at 96 rows 1.5x, panels 1.3x. Measured on two threads only: with
+     * more, the element-wise steps (10-20 % of a forward), which stay on the calling thread, weigh more.
      */
     static final int PANEL_SPLIT_ROWS = 32;
 
