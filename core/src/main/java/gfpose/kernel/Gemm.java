@@ -487,12 +487,7 @@ public final class Gemm {
         int rows = x.rows;
         float[] packed = x.packed;
         if (rows == 0) return;
-        if (pool == null || pool.threads() == 1) {
-            if (packed != null) VectorGemm.linear(a, 0, rows, outs, 0, -1, packed);
-            else kernel(a, 0, rows, outs, 0, -1);
-            return;
-        }
-        pool.forRange(w.forward().count(), 1, (q0, q1) -> {
+        ThreadPool.run(pool, w.forward().count(), 1, (q0, q1) -> {
             if (packed != null) VectorGemm.linear(a, 0, rows, outs, q0, q1, packed);
             else kernel(a, 0, rows, outs, q0, q1);
         });

@@ -53,17 +53,17 @@ final class VectorGemm {
      */
     static final int KC = (TALL ? 32768 : 16384) / P;
     /**
-     * Row blocks per chunk: each chunk streams W once more, so 320 rows (a whole 200-row batch) share one pass;
-     * 120 rows (a K slice that fits L2) measured no faster. The K slice of the chunk is contiguous, and the sums are
-     * panel-major: 3-7 % faster than the earlier row-major layouts, whose 4 KB / 16 KB strides fall on few cache sets.
-     */
-    /**
      * Floats of the next panel's slice that an 8 x 2 tile touches per k (at least): a cache line every four k, about one
      * per 30 cycles, below what L3 gives one core, so the touches rarely stall the FMAs.
      */
     private static final int TOUCH_STEP = 4;
     /** Where the touched values go, so that C2 keeps the loads (racy on purpose: nothing reads it). */
     static float sunk;
+    /**
+     * Row blocks per chunk: each chunk streams W once more, so 320 rows (a whole 200-row batch) share one pass;
+     * 120 rows (a K slice that fits L2) measured no faster. The K slice of the chunk is contiguous, and the sums are
+     * panel-major: 3-7 % faster than the earlier row-major layouts, whose 4 KB / 16 KB strides fall on few cache sets.
+     */
     private static final int MAX_BLOCKS = 320 / MR;
 
     /** Per-thread scratch (packed rows, raw sums), grown on demand; pool threads are long-lived. */

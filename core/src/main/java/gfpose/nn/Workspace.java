@@ -14,7 +14,7 @@ final class Workspace {
     final float[] sum;     // pre-norm sums, rows × hidden
     final float[] tproj;   // one sub-layer's dense_t(temb) when all rows share t, hidden
     final PackedRows tembRows = new PackedRows(), cembRows = new PackedRows(); // temb and cemb packed for every sub-layer
-    final PackedRows inRows = new PackedRows(); // a layer's input, packed when its GEMM splits W's panels across threads
+    final PackedRows inRows = new PackedRows(); // the input of the layer about to run, packed for its GEMM
 
     Workspace(ModelConfig c, int capacity) {
         this.capacity = capacity;
