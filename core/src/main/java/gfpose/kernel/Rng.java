@@ -7,6 +7,8 @@ package gfpose.kernel;
  * batch composition and thread count. Not thread-safe: a stream is used by one thread at a time.
  */
 public final class Rng {
+    /** SplitMix64's increment (the golden ratio in 64 bits). */
+    static final long GAMMA = 0x9E3779B97F4A7C15L;
     private long state;
     private double spare;
     private boolean hasSpare;
@@ -26,7 +28,7 @@ public final class Rng {
      * @return a new stream, the same for the same (seed, id)
      */
     public static Rng stream(long seed, long id) {
-        return new Rng(mix(seed) ^ mix(id * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L));
+        return new Rng(mix(seed) ^ mix(id * GAMMA + 0x632BE59BD9B4E019L));
     }
 
     private static long mix(long z) {
@@ -41,7 +43,7 @@ public final class Rng {
      * @return a uniformly distributed long
      */
     public long nextLong() {
-        state += 0x9E3779B97F4A7C15L;
+        state += GAMMA;
         return mix(state);
     }
 
@@ -49,7 +51,8 @@ public final class Rng {
      * Fills {@code n} floats with {@code hit} where 32 random bits, read unsigned, fall below {@code threshold} and
      * {@code miss} elsewhere (a Bernoulli draw of probability threshold·2⁻³² each): two values per {@link #nextLong()},
      * low half first, the last value of an odd {@code n} from a draw of its own. Exactly those draws, in one pass that
-     * keeps the state in a register (a field updated per draw costs a store-to-load round trip each).
+     * keeps the state in a register (a field updated per draw costs a store-to-load round trip each); lane-wise on the
+     * Vector API at 256 bits or more, with the same bits.
      *
      * @param out       receives the values
      * @param off       first index written
@@ -63,15 +66,19 @@ public final class Rng {
         int h = Float.floatToRawIntBits(hit), m = Float.floatToRawIntBits(miss);
         long s = state;
         int i = 0;
+        if (Simd.BITS >= 256 && threshold < 1L << 32 && n >= VectorRng.CHUNK) {
+            s = VectorRng.fill(s, out, off, n, threshold, hit, miss);
+            i = n - n % VectorRng.CHUNK;
+        }
         for (; i + 1 < n; i += 2) {
-            s += 0x9E3779B97F4A7C15L;
+            s += GAMMA;
             long bits = mix(s);
             int lo = (int) (((bits & 0xFFFFFFFFL) - threshold) >> 63), hi = (int) (((bits >>> 32) - threshold) >> 63);
             out[off + i] = Float.intBitsToFloat(h & lo | m & ~lo);
             out[off + i + 1] = Float.intBitsToFloat(h & hi | m & ~hi);
         }
         if (i < n) {
-            s += 0x9E3779B97F4A7C15L;
+            s += GAMMA;
             int lo = (int) (((mix(s) & 0xFFFFFFFFL) - threshold) >> 63);
             out[off + i] = Float.intBitsToFloat(h & lo | m & ~lo);
         }
