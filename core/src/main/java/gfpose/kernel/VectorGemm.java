@@ -53,8 +53,8 @@ final class VectorGemm {
      */
     static final int KC = (TALL ? 32768 : 16384) / P;
     /**
-     * Floats of the next panel's slice that an 8 x 2 tile touches per k (at least): a cache line every four k, about one
-     * per 30 cycles, below what L3 gives one core, so the touches rarely stall the FMAs.
+     * Floats of each half of the next panel's slice that an 8 x 2 tile touches per k (at least): two cache lines every
+     * four k, about one per 15 cycles, below what L3 gives one core, so the touches rarely stall the FMAs.
      */
     private static final int TOUCH_STEP = 4;
     /** Where the touched values go, so that C2 keeps the loads (racy on purpose: nothing reads it). */
@@ -126,14 +126,15 @@ final class VectorGemm {
                         if (TALL && k0 == 0) {
                             // W's slices come from L3 (50 MB: ~9 GB/s on one core of the Xeon VM), and a block 0 that
                             // streams its slice alone ran at a third of the speed of the blocks after it, from L2. So
-                            // blocks 1.. touch panel q + 1's slice as they go, and its block 0 runs next, from L2.
+                            // blocks 1.. touch panel q + 1's slice as they go, its two halves side by side, and its
+                            // block 0 runs next, from L2.
                             if (q == q0) tile8x2(ap, a0, kn, wp, wq, t, tq);
-                            int next = wq + in * P, end = q + 1 < q1 ? next + in * P : next;
-                            int step = Math.max(TOUCH_STEP, nb > 1 ? (end - next + (nb - 1) * kn - 1) / ((nb - 1) * kn) : 0);
+                            int next = wq + in * P, half = q + 1 < q1 ? in * P / 2 : 0, end = next + half;
+                            int step = Math.max(TOUCH_STEP, nb > 1 ? (half + (nb - 1) * kn - 1) / ((nb - 1) * kn) : 0);
                             float sink = 0;
                             for (int b = 1; b < nb; b++, next += kn * step) {
                                 int ab = a0 + b * kn * MR, tb = tq + b * MR * P;
-                                if (next < end) sink += tile8x2(ap, ab, kn, wp, wq, t, tb, Math.min(next, end - kn * step), step);
+                                if (next < end) sink += tile8x2(ap, ab, kn, wp, wq, t, tb, Math.min(next, end - kn * step), step, half);
                                 else tile8x2(ap, ab, kn, wp, wq, t, tb);
                             }
                             if (q + 1 < q1) tile8x2(ap, a0, kn, wp, wq + in * P, t, tq + R * P);
@@ -407,18 +408,21 @@ final class VectorGemm {
     }
 
     /**
-     * {@link #tile8x2(float[], int, int, float[], int, float[], int)} that also reads {@code w[touch + step·k]} at each
-     * k (returning their sum), which brings a later panel's slice into L2 while this one computes from it. A copy
-     * rather than a flag: with the load in every call (a touch spread thinly over all of them) the forward measured
-     * 0.96-1.08 of the old code's speed, against 1.03-1.07 with it in these calls only (Xeon, batch 64-1000).
+     * {@link #tile8x2(float[], int, int, float[], int, float[], int)} that also reads {@code w[touch + step·k]} and
+     * {@code w[touch + gap + step·k]} at each k (returning their sum), which brings a later panel's slice into L2 while
+     * this one computes from it. A copy rather than a flag: with the load in every call (a touch spread thinly over all
+     * of them) the forward measured 0.96-1.08 of the old code's speed, against 1.03-1.07 with it in these calls only
+     * (Xeon, batch 64-1000). Two streams rather than one: twice the lines in flight within the reorder window, which a
+     * few row blocks need to bring a whole slice in time (one stream skipped every other line at two blocks): 1.29 /
+     * 1.14 / 1.12x at batch 16 / 32 / 64 on one thread, 1.03 / 1.00 at 200 / 1000 (Xeon, `JarAB`).
      */
-    private static float tile8x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, int touch, int step) {
+    private static float tile8x2(float[] a, int a0, int kn, float[] w, int p, float[] t, int t0, int touch, int step, int gap) {
         float sink = 0;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00,
                 c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
         for (int k = 0; k < kn; k++) {
             int i = a0 + MR * k, j = p + P * k;
-            sink += w[touch + step * k];
+            sink += w[touch + step * k] + w[touch + gap + step * k];
             FloatVector b0 = FloatVector.fromArray(S, w, j), b1 = FloatVector.fromArray(S, w, j + L);
             FloatVector v = FloatVector.broadcast(S, a[i]);
             c00 = b0.fma(v, c00); c01 = b1.fma(v, c01);
