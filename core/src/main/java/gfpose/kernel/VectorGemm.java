@@ -127,17 +127,25 @@ final class VectorGemm {
                             // W's slices come from L3 (50 MB: ~9 GB/s on one core of the Xeon VM), and a block 0 that
                             // streams its slice alone ran at a third of the speed of the blocks after it, from L2. So
                             // blocks 1.. touch panel q + 1's slice as they go, its two halves side by side, and its
-                            // block 0 runs next, from L2.
-                            if (q == q0) tile8x2(ap, a0, kn, wp, wq, t, tq);
+                            // block 0 runs next, from L2. A lone block (at most 8 rows) touches the slice after its own.
                             int next = wq + in * P, half = q + 1 < q1 ? in * P / 2 : 0, end = next + half;
-                            int step = Math.max(TOUCH_STEP, nb > 1 ? (half + (nb - 1) * kn - 1) / ((nb - 1) * kn) : 0);
+                            int lone = Math.max(TOUCH_STEP, (in * P / 2 + kn - 1) / kn), slice = in * P;
                             float sink = 0;
+                            if (q == q0) {
+                                if (nb == 1 && q + 1 < q1) sink += tile8x2(ap, a0, kn, wp, wq, t, tq, next + slice / 2 - kn * lone, lone, slice / 2);
+                                else tile8x2(ap, a0, kn, wp, wq, t, tq);
+                            }
+                            int step = Math.max(TOUCH_STEP, nb > 1 ? (half + (nb - 1) * kn - 1) / ((nb - 1) * kn) : 0);
                             for (int b = 1; b < nb; b++, next += kn * step) {
                                 int ab = a0 + b * kn * MR, tb = tq + b * MR * P;
                                 if (next < end) sink += tile8x2(ap, ab, kn, wp, wq, t, tb, Math.min(next, end - kn * step), step, half);
                                 else tile8x2(ap, ab, kn, wp, wq, t, tb);
                             }
-                            if (q + 1 < q1) tile8x2(ap, a0, kn, wp, wq + in * P, t, tq + R * P);
+                            if (q + 1 < q1) {
+                                int after = wq + 2 * slice;
+                                if (nb == 1 && q + 2 < q1) sink += tile8x2(ap, a0, kn, wp, wq + slice, t, tq + R * P, after + slice / 2 - kn * lone, lone, slice / 2);
+                                else tile8x2(ap, a0, kn, wp, wq + slice, t, tq + R * P);
+                            }
                             sunk = sink;
                         } else if (WIDE && k0 == 0 && q + 1 < q1) { // two panels at once: sums R * P apart, weights in * P
                             for (int b = 0; b < nb; b++) tile4x4(ap, a0 + b * kn * MR, kn, wp, wq, in * P, t, tq + b * MR * P, R * P);
