@@ -31,9 +31,12 @@ public final class Rng {
         return new Rng(mix(seed) ^ mix(id * GAMMA + 0x632BE59BD9B4E019L));
     }
 
+    /** SplitMix64's finaliser: two xor-shift-multiply rounds and a last xor-shift ({@code VectorRng} repeats it). */
+    static final long MIX1 = 0xBF58476D1CE4E5B9L, MIX2 = 0x94D049BB133111EBL;
+
     private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * MIX1;
+        z = (z ^ (z >>> 27)) * MIX2;
         return z ^ (z >>> 31);
     }
 

@@ -128,11 +128,13 @@ final class VectorGemm {
                             // streams its slice alone ran at a third of the speed of the blocks after it, from L2. So
                             // blocks 1.. touch panel q + 1's slice as they go, its two halves side by side, and its
                             // block 0 runs next, from L2. A lone block (at most 8 rows) touches the slice after its own.
-                            int next = wq + in * P, half = q + 1 < q1 ? in * P / 2 : 0, end = next + half;
-                            int lone = Math.max(TOUCH_STEP, (in * P / 2 + kn - 1) / kn), slice = in * P;
+                            int slice = in * P, next = wq + slice, half = q + 1 < q1 ? slice / 2 : 0, end = next + half;
+                            // a lone block touches a whole slice: from this offset to the slice's start (<= 0), so that
+                            // its last touch stays inside the slice
+                            int lone = Math.max(TOUCH_STEP, (slice / 2 + kn - 1) / kn), loneFrom = slice / 2 - kn * lone;
                             float sink = 0;
                             if (q == q0) {
-                                if (nb == 1 && q + 1 < q1) sink += tile8x2(ap, a0, kn, wp, wq, t, tq, next + slice / 2 - kn * lone, lone, slice / 2);
+                                if (nb == 1 && q + 1 < q1) sink += tile8x2(ap, a0, kn, wp, wq, t, tq, next + loneFrom, lone, slice / 2);
                                 else tile8x2(ap, a0, kn, wp, wq, t, tq);
                             }
                             int step = Math.max(TOUCH_STEP, nb > 1 ? (half + (nb - 1) * kn - 1) / ((nb - 1) * kn) : 0);
@@ -142,8 +144,7 @@ final class VectorGemm {
                                 else tile8x2(ap, ab, kn, wp, wq, t, tb);
                             }
                             if (q + 1 < q1) {
-                                int after = wq + 2 * slice;
-                                if (nb == 1 && q + 2 < q1) sink += tile8x2(ap, a0, kn, wp, wq + slice, t, tq + R * P, after + slice / 2 - kn * lone, lone, slice / 2);
+                                if (nb == 1 && q + 2 < q1) sink += tile8x2(ap, a0, kn, wp, wq + slice, t, tq + R * P, wq + 2 * slice + loneFrom, lone, slice / 2);
                                 else tile8x2(ap, a0, kn, wp, wq + slice, t, tq + R * P);
                             }
                             sunk = sink;

@@ -50,8 +50,8 @@ final class VectorRng {
             LongVector z = LongVector.broadcast(LS, s).add(LT.cast(STEPS));
             s += V * Rng.GAMMA;
             // Rng.mix, lane-wise
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(Rng.MIX1);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(Rng.MIX2);
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
             IntVector bits = IT.cast(LT.cast(z).reinterpretAsInts()).lanewise(VectorOperators.XOR, IT.cast(SIGN));
             VectorGemm.store(m.blend(h, bits.lt(IT.cast(limit)).cast(F)), out, off + i);
