@@ -410,6 +410,7 @@ public final class Gemm {
         PackedMatrix mLong = PackedMatrix.pack(new float[p * longIn], p, longIn);
         float[] xLong = new float[5 * longIn];
         PackedMatrix mThin = PackedMatrix.pack(new float[(4 * p + 1) * in], 4 * p + 1, in); // the 1 x 8 tile and a leftover
+        float[] yThin = new float[3 * (4 * p + 1)];
         for (int it = 0; it < 2000; it++) {
             for (Activation act : Activation.values()) {
                 linear(x, 0, rows, m, b, y, 0, false, act);
@@ -421,6 +422,7 @@ public final class Gemm {
             if (it % 8 == 0) weightGradient(y, x, rows, out, in, dW, b);
             if (it % 16 == 0) linear(xLong, 0, 5, mLong, null, y, 0, false, Activation.NONE);
             linear(x, 0, 1, mThin, null, y, 0, (it & 1) == 0, Activation.NONE);
+            linear(x, 0, 3, mThin, null, yThin, 0, false, Activation.NONE); // row pairs over four panels, and a leftover
         }
         warm = true;
     }

@@ -57,6 +57,12 @@ final class VectorGemm {
      * four k, about one per 15 cycles, below what L3 gives one core, so the touches rarely stall the FMAs.
      */
     private static final int TOUCH_STEP = 4;
+    /**
+     * Up to this many rows (one 8-row block, one K block) run in {@link #tile2x8} tiles, row pairs over four panels:
+     * against the 8 x 2 tile with its touches, one thread on the Xeon VM, ORT's ratio went 0.75-0.83 -> 0.95-0.96 at 4
+     * rows, 0.82 -> 0.90 at 6, level at 5, and 1.11 -> 0.91-1.00 at 8 rows (four passes over the four slices), hence 6.
+     */
+    static final int PAIRED_ROWS = 6;
     /** Where the touched values go, so that C2 keeps the loads (racy on purpose: nothing reads it). */
     static float sunk;
     /**
@@ -121,13 +127,23 @@ final class VectorGemm {
                 int w0 = o.w().offset();
                 for (int k0 = 0; k0 < in; k0 += KC) {
                     int kn = Math.min(KC, in - k0), a0 = base + k0 * nb * MR;
+                    if (TALL && nb == 1 && kn == in && c1 - c0 <= PAIRED_ROWS) {
+                        // few rows: four panels at a time, so that four of W's streams come from L3 at once
+                        int q = q0;
+                        for (; q + 3 < q1; q += 4) {
+                            for (int g = 0; g < c1 - c0; g += 2) tile2x8(ap, a0 + g, kn, wp, w0 + q * in * P, in * P, t, ((q - q0) * R + g) * P, R * P);
+                        }
+                        for (; q < q1; q++) tile8x2(ap, a0, kn, wp, w0 + q * in * P, t, (q - q0) * R * P);
+                        continue;
+                    }
                     for (int q = q0; q < q1; q++) {
                         int wq = w0 + (q * in + k0) * P, tq = (q - q0) * R * P;
                         if (TALL && k0 == 0) {
                             // W's slices come from L3 (50 MB: ~9 GB/s on one core of the Xeon VM), and a block 0 that
                             // streams its slice alone ran at a third of the speed of the blocks after it, from L2. So
                             // blocks 1.. touch panel q + 1's slice as they go, its two halves side by side, and its
-                            // block 0 runs next, from L2. A lone block (at most 8 rows) touches the slice after its own.
+                            // block 0 runs next, from L2. A lone block of more than PAIRED_ROWS rows touches the slice
+                            // after its own.
                             int slice = in * P, next = wq + slice, half = q + 1 < q1 ? slice / 2 : 0, end = next + half;
                             // a lone block touches a whole slice: from this offset to the slice's start (<= 0), so that
                             // its last touch stays inside the slice
@@ -455,6 +471,35 @@ final class VectorGemm {
         store(c40, t, t0 + 4 * P); store(c41, t, t0 + 4 * P + L); store(c50, t, t0 + 5 * P); store(c51, t, t0 + 5 * P + L);
         store(c60, t, t0 + 6 * P); store(c61, t, t0 + 6 * P + L); store(c70, t, t0 + 7 * P); store(c71, t, t0 + 7 * P + L);
         return sink;
+    }
+
+    /**
+     * Two packed rows (of an 8-row block) x four panels over all of K, from zero: 16 accumulators, 8 panel vectors and a
+     * broadcast. For a block of few rows, whose every panel slice comes from L3 once: four slices stream at once (as in
+     * {@link #tile1x8}), where the 8 x 2 tile streams one. The second panel's weights {@code pw} further on, its sums
+     * {@code pt}; row 1's sums P after row 0's. Each sum is the same FMA chain as in the other tiles.
+     */
+    private static void tile2x8(float[] a, int a0, int kn, float[] w, int p, int pw, float[] t, int t0, int pt) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c04 = c00, c05 = c00, c06 = c00, c07 = c00,
+                c10 = c00, c11 = c00, c12 = c00, c13 = c00, c14 = c00, c15 = c00, c16 = c00, c17 = c00;
+        int pw2 = 2 * pw, pw3 = 3 * pw;
+        for (int k = 0; k < kn; k++) {
+            int i = a0 + MR * k, j = p + P * k;
+            FloatVector b0 = FloatVector.fromArray(S, w, j), b1 = FloatVector.fromArray(S, w, j + L);
+            FloatVector b2 = FloatVector.fromArray(S, w, j + pw), b3 = FloatVector.fromArray(S, w, j + pw + L);
+            FloatVector b4 = FloatVector.fromArray(S, w, j + pw2), b5 = FloatVector.fromArray(S, w, j + pw2 + L);
+            FloatVector b6 = FloatVector.fromArray(S, w, j + pw3), b7 = FloatVector.fromArray(S, w, j + pw3 + L);
+            FloatVector v = FloatVector.broadcast(S, a[i]);
+            c00 = b0.fma(v, c00); c01 = b1.fma(v, c01); c02 = b2.fma(v, c02); c03 = b3.fma(v, c03);
+            c04 = b4.fma(v, c04); c05 = b5.fma(v, c05); c06 = b6.fma(v, c06); c07 = b7.fma(v, c07);
+            v = FloatVector.broadcast(S, a[i + 1]);
+            c10 = b0.fma(v, c10); c11 = b1.fma(v, c11); c12 = b2.fma(v, c12); c13 = b3.fma(v, c13);
+            c14 = b4.fma(v, c14); c15 = b5.fma(v, c15); c16 = b6.fma(v, c16); c17 = b7.fma(v, c17);
+        }
+        store(c00, t, t0); store(c01, t, t0 + L); store(c02, t, t0 + pt); store(c03, t, t0 + pt + L);
+        store(c04, t, t0 + 2 * pt); store(c05, t, t0 + 2 * pt + L); store(c06, t, t0 + 3 * pt); store(c07, t, t0 + 3 * pt + L);
+        store(c10, t, t0 + P); store(c11, t, t0 + P + L); store(c12, t, t0 + pt + P); store(c13, t, t0 + pt + P + L);
+        store(c14, t, t0 + 2 * pt + P); store(c15, t, t0 + 2 * pt + P + L); store(c16, t, t0 + 3 * pt + P); store(c17, t, t0 + 3 * pt + P + L);
     }
 
     /** One unpacked row x one panel over all of K, from zero: the panels {@link #tile1x8} leaves over. */
