@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class RngTest {
-    /** The bulk Bernoulli fill is exactly the per-draw loop: same values, same draws consumed, same state after. */
     /**
-     * Lengths around the vector path's chunks (16 values at 128 bits, 32 at 256, 64 at 512, odd tails) and thresholds
-     * at the edges of the unsigned comparison, which the vector path makes with the sign bit flipped.
+     * The bulk Bernoulli fill is exactly the per-draw loop: same values, same draws consumed, same state after. Lengths
+     * around the vector path's chunks (16 values at 128 bits, 32 at 256, 64 at 512, odd tails) and thresholds at the
+     * edges of the unsigned comparison, which the vector path makes with the sign bit flipped.
      */
     @Test
     void fillBernoulliIsTheDrawByDrawLoop() {
